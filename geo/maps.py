@@ -42,11 +42,19 @@ def _vendor_files() -> dict[str, list[Path]]:
 
     leaflet_dir = Path(leaflet.BASE_DIR)
     return {
-        "leaflet": [leaflet_dir / "leaflet.js", leaflet_dir / "leaflet.css", leaflet_dir / "images"],
+        "leaflet": [
+            leaflet_dir / "leaflet.js",
+            leaflet_dir / "leaflet.css",
+            leaflet_dir / "images",
+        ],
         "jquery": [Path(jquery.BASE_DIR) / "jquery.min.js"],
         "markercluster": [
             Path(markercluster.BASE_DIR) / name
-            for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
+            for name in (
+                "leaflet.markercluster.js",
+                "MarkerCluster.css",
+                "MarkerCluster.Default.css",
+            )
         ],
     }
 
@@ -218,4 +226,3 @@ def _frame(fmap: folium.Map, incidents: gpd.GeoDataFrame) -> None:
     north, east = incidents["latitude"].max(), incidents["longitude"].max()
     pad = 0.3
     fmap.fit_bounds([(south - pad, west - pad), (north + pad, east + pad)])
-
