@@ -121,6 +121,12 @@ _ACTOR_HEADS = {
     "comandante", "mando", "guardia", "policia", "primer", "ministry", "government",
     "president", "spokesman", "spokesperson", "army", "forces", "troops", "embassy",
 }  # fmt: skip
+# Words before "de" that make what follows a place, whatever came before them.
+_PLACE_HEADS = {
+    "cerca", "territorio", "frontera", "fronteras", "alrededores", "afueras", "zona", "region",
+    "provincia", "provincias", "aldea", "pueblo", "ciudad", "lago", "distrito", "localidad",
+    "comunidad", "near", "outskirts",
+}  # fmt: skip
 _KILLED = (
     r"(?:muert[oa]s?|murieron|murio|fallecid[oa]s?|fallecieron|fallecio|asesinad[oa]s?|"
     r"perdieron\s+la\s+vida|perdio\s+la\s+vida|killed|dead|died)"
@@ -137,7 +143,9 @@ def _figure_patterns(outcome: str, verbs: str) -> list[re.Pattern]:
 
 
 _FATALITIES = _figure_patterns(
-    _KILLED, r"mataron|mato|matando|la\s+muerte\s+de|resultaron\s+muertos|killing|killed"
+    _KILLED,
+    r"mataron|mato|matando|murieron|murio|fallecieron|fallecio|la\s+muerte\s+de|"
+    r"resultaron\s+muertos|killing|killed",
 )
 _WOUNDED = _figure_patterns(
     _HURT, r"hirieron|hirio|hiriendo|resultaron\s+heridos|wounding|injuring|wounded|injured"
@@ -357,6 +365,8 @@ def _names_actor(text: str, offset: int) -> bool:
         return False
     while words and fold(words[-1]) in ("de", "del", "of", "la", "los", "las", "the"):
         words.pop()
+    if words and fold(words[-1]) in _PLACE_HEADS:
+        return False
     if any(fold(w) in _ACTOR_HEADS for w in words[-2:]):
         return True
     chain = []

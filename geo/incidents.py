@@ -124,8 +124,12 @@ def excerpts_to_json(excerpts: list[Excerpt]) -> str:
     return json.dumps(rows, ensure_ascii=False)
 
 
-def excerpts_from_json(text: str) -> list[Excerpt]:
-    """Read back what `excerpts_to_json` wrote (the dashboard's side panel does)."""
+def excerpts_from_json(value: str | list) -> list[Excerpt]:
+    """Read back what `excerpts_to_json` wrote (the dashboard's side panel does).
+
+    Takes the string, or the list a GeoJSON reader has already decoded it to.
+    """
+    rows = json.loads(value) if isinstance(value, str) else value
     return [
         Excerpt(
             **{
@@ -134,7 +138,7 @@ def excerpts_from_json(text: str) -> list[Excerpt]:
                 "highlights": tuple(tuple(span) for span in row["highlights"]),
             }
         )
-        for row in json.loads(text)
+        for row in rows
     ]
 
 

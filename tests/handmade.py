@@ -65,5 +65,6 @@ def locate_by_find(
 
 
 def article(text: str, published: date | None, article_id: str = "a1", **meta) -> Article:
-    return Article(id=article_id, text=text, title=meta.pop("title", "t"), published=published,
-                   **meta)
+    return Article(
+        id=article_id, text=text, title=meta.pop("title", "t"), published=published, **meta
+    )
