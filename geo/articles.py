@@ -146,14 +146,14 @@ def _reason(error: Exception) -> str:
 def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of `path`, refused above `max_bytes` before they are read in full."""
     with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)
+        return check_size(handle.read(max_bytes + 1), max_bytes)
+
+
+def check_size(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
     if len(data) > max_bytes:
-        raise ArticleError(f"larger than the {_size(max_bytes)} limit; not loaded")
+        limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} B"
+        raise ArticleError(f"larger than the {limit} size limit")
     return data
-
-
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:g} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
 def read_manifest(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Manifest | None, list[Problem]]:
