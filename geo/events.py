@@ -1,0 +1,465 @@
+"""What happened at each place an article names, and when: clause rules, Spanish and English.
+
+A place named in a sentence becomes an incident only when a trigger word (combates,
+artillería, amenazaron al pastor, tomaron posiciones...) shares its clause and the place is
+where things happened, not who spoke or acted. Everything else is a mention, so the map's
+mentions layer still shows every place the article names.
+
+Choices (ACLED codebook where it has one):
+- A remote weapon makes the event Explosions/Remote violence whoever the target is; then
+  Violence against civilians; then Battles; then Strategic developments.
+- Incursions (invadieron, avanzaron, tomaron posiciones, cruzaron la frontera) are
+  Strategic developments / Non-violent transfer of territory: no fighting is reported.
+- Blockades (bloqueo, cortaron la carretera) are Strategic developments / Other.
+- An unspecified ceasefire violation is Battles / Armed clash: on this border that is the
+  usual form of a violation, and ACLED codes the violence, not the word.
+- Statements are never incidents. A place in the speaker's part of a sentence ("el
+  Ministerio de Relaciones Exteriores de Azerbaiyán dijo", "dijo el Kremlin"), or naming an
+  actor ("tropas de Azerbaiyán"), is a mention. A country is an incident location only after
+  a locative cue ("en Armenia") and only when its clause names nothing finer.
+- A trigger in a clause naming no place (an "orphan": "un soldado murió en los combates") is
+  linked to the one place where the article reports the same kind of event on the same
+  explicitly stated date ("el Paso Lachin, donde tuvieron lugar los enfrentamientos del
+  miércoles"); the orphan's sentence becomes another excerpt of that incident.
+- An event takes the date nearest its trigger in its sentence; else the date of the event
+  the article last dated, else the publication date, both at week precision; an undated
+  event at a place the article dates elsewhere for the same type takes that date.
+- Figures: the largest count stated in the sentence goes to the event nearest to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from geo.dates import NUMBER, UNKNOWN, WEEK, DateExpression, find_dates, read_number
+from geo.model import Article, Event, Excerpt, LocatedMention
+from geo.text import fold, split_sentences
+
+MENTION = "Mention"
+"""`event_type` of a place only named; its sub-type says whether in a statement."""
+STATEMENT, PLACE_NAMED = "Statement", "Place named"
+
+_CIVILIANS = (
+    r"civil(?:es)?|pastor(?:es)?|agricultor(?:es)?|campesin[oa]s?|aldean[oa]s?|residentes?|"
+    r"vecin[oa]s?|pobladores|poblacion\s+civil|habitantes|ninos|mujeres|civilians?|shepherds?|"
+    r"farmers?|villagers?|residents?"
+)
+_VERB_TO = (
+    r"(?:\s+(?:a|al|contra|a\s+(?:la|las|los|un|una|unos)|contra\s+(?:el|la|los|las|un|una)))?"
+)
+
+# (event type, sub-event type, pattern), most specific first: a place takes the first that
+# its clause contains.
+_TRIGGERS = [
+    ("Explosions/Remote violence", "Air/drone strike",
+     r"drones?|uav|bayraktar|ataques?\s+aereos?|bombardeos?\s+aereos?|aviones?\s+de\s+combate|"
+     r"air\s*strikes?|drone\s+strikes?"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+     r"artilleria|morteros?|bombarde\w*|cohetes?|misiles?|obuses?|proyectiles?|lanzacohetes|"
+     r"shell(?:ing|ed)|artillery|mortars?|rockets?|missiles?"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+     r"minas?\s+(?:terrestres?|antipersona)|(?:piso|activo|detono)\s+una\s+mina|"
+     r"artefactos?\s+explosivos?|landmines?"),
+    ("Violence against civilians", "Abduction/forced disappearance",
+     r"secuestr\w+|abduct\w+"),
+    ("Violence against civilians", "Attack",
+     rf"(?:amenaz|atac|dispar|agred|golpe|hiri)\w*{_VERB_TO}\s+(?:{_CIVILIANS})|"
+     rf"(?:{_CIVILIANS})\s+(?:\w+\s+){{0,2}}(?:heridos?|heridas?|muertos?|asesinad\w+|"
+     r"amenazad\w+|killed|wounded|injured)|fired\s+(?:at|on)\s+civilians"),
+    ("Battles", "Armed clash",
+     r"combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
+     r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
+     r"disparos|atacaron|ataco|ataques?\s+armados?|"
+     r"ataques?\s+contra\s+(?:las?\s+|los?\s+)?posiciones|"
+     r"viola\w*\s+(?:del?\s+|el\s+)?alto\s+el\s+fuego|clash\w*|fighting|skirmish\w*|"
+     r"firefights?|exchange\s+of\s+fire|opened\s+fire|ceasefire\s+violations?|"
+     r"violated\s+the\s+ceasefire"),
+    ("Strategic developments", "Arrests",
+     r"capturaron|capturo|detuvieron|apresaron|captured|detained|arrested"),
+    ("Strategic developments", "Headquarters or base established",
+     r"(?:establecieron|instalaron|levantaron|construyeron)\s+(?:\w+\s+){0,2}(?:bases?|"
+     r"puestos?|campamentos?|fortificaciones|trincheras)|set\s+up\s+(?:a\s+)?(?:base|post|camp)"),
+    ("Strategic developments", "Non-violent transfer of territory",
+     r"invadi\w*|invasion|avanz\w+|incursion\w*|tom\w+\s+(?:el\s+control|posiciones)|"
+     r"cruz\w+\s+la\s+frontera|penetr\w+|se\s+adentr\w+|ocuparon|ocupacion|"
+     r"viola\w*\s+(?:la\s+)?(?:integridad\s+territorial|frontera)|invad\w+|advanc\w+|"
+     r"crossed\s+(?:the\s+border|into)|took\s+(?:up\s+)?positions|incursions?"),
+    ("Strategic developments", "Other",
+     r"bloque\w+|cort\w+\s+(?:la\s+|el\s+)?(?:carretera|ruta|corredor|paso)|"
+     r"cierre\s+del?\s+(?:corredor|carretera|paso)|blockad\w+|blocked"),
+]  # fmt: skip
+_TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
+
+_SPEECH = re.compile(
+    r"\b(?:dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declararon|senalo|"
+    r"senalaron|indico|indicaron|informo|informaron|informa|anuncio|anunciaron|aseguro|"
+    r"aseguraron|agrego|agregaron|anadio|anadieron|sostuvo|denuncio|denunciaron|denuncia|"
+    r"acuso|acusaron|acusa|acusan|advirtio|pidio|pidieron|insto|instaron|exigio|exigieron|"
+    r"llamo|llamaron|condeno|condenaron|expreso|comunico|detallo|reporto|explico|manifesto|"
+    r"subrayo|said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
+    r"claimed)\b"
+)
+_ACCORDING = re.compile(r"\b(?:segun|according\s+to)\b[^,;]*")
+_CLAUSE_BREAK = re.compile(
+    r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|where|when|while|but)\b)|"
+    r"\s(?=(?:donde|where)\b)"
+)
+_RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
+_SPEAKER_START = re.compile(r";|:(?!\d)|[«»\"“”]|,\s+(?:y|pero)\s")
+_LOCATIVE = re.compile(
+    r"\b(?:en|hacia|dentro\s+de|territorio\s+de|fronteras?\s+de|contra|in|into|inside|near|"
+    r"cerca\s+de)(?:\s+(?:el|la|los|las|del|de|the))*\s*$"
+)
+_ACTOR_HEADS = {
+    "ministerio", "ministro", "ministra", "gobierno", "presidente", "presidenta", "canciller",
+    "cancilleria", "portavoz", "vocero", "ejercito", "fuerzas", "tropas", "soldados",
+    "militares", "defensa", "embajada", "embajador", "oficina", "ombudsman", "defensor",
+    "asamblea", "parlamento", "consejo", "servicio", "servicios", "agencia", "autoridades",
+    "lider", "jefe", "dirigentes", "delegacion", "representante", "representantes",
+    "comandante", "mando", "guardia", "policia", "primer", "ministry", "government",
+    "president", "spokesman", "spokesperson", "army", "forces", "troops", "embassy",
+}  # fmt: skip
+# Words before "de" that make what follows a place, whatever came before them.
+_PLACE_HEADS = {
+    "cerca", "territorio", "frontera", "fronteras", "alrededores", "afueras", "zona", "region",
+    "provincia", "provincias", "aldea", "pueblo", "ciudad", "lago", "distrito", "localidad",
+    "comunidad", "near", "outskirts",
+}  # fmt: skip
+_KILLED = (
+    r"(?:muert[oa]s?|murieron|murio|fallecid[oa]s?|fallecieron|fallecio|asesinad[oa]s?|"
+    r"perdieron\s+la\s+vida|perdio\s+la\s+vida|killed|dead|died)"
+)
+_HURT = r"(?:heridos?|heridas?|lesionad[oa]s?|wounded|injured|hurt)"
+_COUNT = rf"(?:(?:al\s+menos|por\s+lo\s+menos|unos|unas|at\s+least|some)\s+)?(?P<n>{NUMBER})"
+
+
+def _figure_patterns(outcome: str, verbs: str) -> list[re.Pattern]:
+    return [
+        re.compile(rf"\b{_COUNT}\s+(?:[^\W\d]+\s+){{0,3}}?(?:resultaron\s+|fueron\s+)?{outcome}\b"),
+        re.compile(rf"\b(?:{verbs})\s+(?:a\s+)?{_COUNT}\b"),
+    ]
+
+
+_FATALITIES = _figure_patterns(
+    _KILLED,
+    r"mataron|mato|matando|murieron|murio|fallecieron|fallecio|la\s+muerte\s+de|"
+    r"resultaron\s+muertos|killing|killed",
+)
+_WOUNDED = _figure_patterns(
+    _HURT, r"hirieron|hirio|hiriendo|resultaron\s+heridos|wounding|injuring|wounded|injured"
+)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    rank: int
+
+
+@dataclass
+class _Found:
+    """An event while the article is read; `explicit` says its date was stated."""
+
+    event: Event
+    explicit: bool
+    trigger: str = ""
+
+
+def detect_events(article: Article, located: list[LocatedMention]) -> list[Event]:
+    """One event per located place per sentence: an incident, or a mention of the place."""
+    mentions = sorted(
+        (lm for lm in located if lm.place is not None), key=lambda lm: lm.mention.start
+    )
+    year = _year_named(article.text) if article.published is None else None
+    found: list[_Found] = []
+    orphans: list[_Found] = []
+    narrative: date | None = None
+    anchor: date | None = None
+    for start, end in split_sentences(article.text):
+        in_sentence = [lm for lm in mentions if start <= lm.mention.start < end]
+        reader = _Sentence(article, start, end, in_sentence, anchor, year)
+        sentence_found, sentence_orphans = reader.events(narrative)
+        found += sentence_found
+        orphans += sentence_orphans
+        dated = [f for f in sentence_found + sentence_orphans if f.explicit and f.event.is_incident]
+        anchor = dated[0].event.event_date if dated else None
+        narrative = anchor or narrative
+    _date_from_same_place(found)
+    found += _link_orphans(orphans, found)
+    return [f.event for f in found]
+
+
+class _Sentence:
+    """One sentence: its clauses, triggers, speakers, dates and figures."""
+
+    def __init__(self, article, start, end, located, anchor, year):
+        self.article, self.start, self.end, self.located = article, start, end, located
+        self.text = article.text[start:end]
+        self.folded = fold(self.text)
+        self.dates = [
+            d for d in find_dates(self.text, article.published, anchor=anchor, year=year) if d.date
+        ]
+        self.excerpt = Excerpt(
+            article_id=article.id,
+            title=article.title,
+            published=article.published,
+            source=article.source,
+            url=article.url,
+            sentence=self.text,
+            highlights=tuple((lm.mention.start - start, lm.mention.end - start) for lm in located),
+        )
+        self.speakers = _speaker_spans(self.folded)
+
+    def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
+        incidents: list[_Found] = []
+        orphans: list[_Found] = []
+        for clause_start, clause_end, antecedent in self._clauses():
+            triggers = _triggers(self.folded, clause_start, clause_end)
+            if not triggers:
+                continue
+            places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
+            if antecedent is not None and antecedent not in places:
+                places.append(antecedent)
+            if any(lm.place.kind != "country" for lm in places):
+                places = [lm for lm in places if lm.place.kind != "country"]
+            trigger = triggers[0]
+            when, precision, explicit = self._date(trigger.start, narrative)
+            word = self.folded[trigger.start : trigger.end]
+            if not places:
+                orphans.append(_Found(self._event(None, trigger, when, precision), explicit, word))
+            for lm in places:
+                event = self._event(lm, trigger, when, precision)
+                incidents.append(_Found(event, explicit, word))
+        self._assign_figures(incidents or orphans)
+        sites = {_place_key(f.event) for f in incidents}
+        mentions = [
+            _Found(self._mention(lm), False) for lm in self.located if _key_of(lm) not in sites
+        ]
+        return _unique(incidents) + _unique(mentions), orphans
+
+    def _clauses(self):
+        """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
+        carry the place they refer back to."""
+        cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(self.folded)] + [len(self.folded)]
+        for clause_start, clause_end in zip(cuts, cuts[1:], strict=False):
+            antecedent = None
+            if _RELATIVE_START.match(self.folded, clause_start):
+                before = [
+                    lm
+                    for lm in self.located
+                    if lm.mention.end - self.start <= clause_start
+                    and clause_start - (lm.mention.end - self.start) <= 60
+                ]
+                antecedent = before[-1] if before else None
+            yield clause_start, clause_end, antecedent
+
+    def _places(self, clause_start: int, clause_end: int) -> list[LocatedMention]:
+        return [
+            lm for lm in self.located if clause_start <= lm.mention.start - self.start < clause_end
+        ]
+
+    def _is_site(self, lm: LocatedMention) -> bool:
+        """Whether the place is where things happened, not the speaker or an actor."""
+        offset = lm.mention.start - self.start
+        if any(s <= offset < e for s, e in self.speakers) or _names_actor(self.text, offset):
+            return False
+        if lm.place.kind == "country":
+            return bool(_LOCATIVE.search(self.folded, 0, offset))
+        return True
+
+    def _date(self, position: int, narrative: date | None) -> tuple[date | None, int, bool]:
+        if self.dates:
+            nearest = min(self.dates, key=lambda d: _distance(d, position))
+            return nearest.date, nearest.precision, True
+        fallback = narrative or self.article.published
+        return fallback, (WEEK if fallback else UNKNOWN), False
+
+    def _event(self, lm, trigger: _Trigger, when, precision) -> Event:
+        return Event(
+            article_id=self.article.id,
+            location=lm,
+            event_type=trigger.event_type,
+            sub_event_type=trigger.sub_event_type,
+            event_date=when,
+            time_precision=precision,
+            excerpt=self.excerpt,
+        )
+
+    def _mention(self, lm: LocatedMention) -> Event:
+        offset = lm.mention.start - self.start
+        spoken = bool(_SPEECH.search(self.folded)) or _names_actor(self.text, offset)
+        if self.dates:
+            nearest = min(self.dates, key=lambda d: _distance(d, offset))
+            when, precision = nearest.date, nearest.precision
+        else:
+            when, precision = self.article.published, WEEK if self.article.published else UNKNOWN
+        return Event(
+            article_id=self.article.id,
+            location=lm,
+            event_type=MENTION,
+            sub_event_type=STATEMENT if spoken else PLACE_NAMED,
+            event_date=when,
+            time_precision=precision,
+            excerpt=self.excerpt,
+            is_incident=False,
+        )
+
+    def _assign_figures(self, found: list[_Found]) -> None:
+        if not found:
+            return
+        for field, patterns in (("fatalities", _FATALITIES), ("wounded", _WOUNDED)):
+            counts = [
+                (read_number(m["n"]), m.start())
+                for pattern in patterns
+                for m in pattern.finditer(self.folded)
+            ]
+            counts = [(n, at) for n, at in counts if n is not None and not 1900 <= n <= 2100]
+            if not counts:
+                continue
+            count, at = max(counts)
+            target = min(found, key=lambda f: _event_distance(f.event, self.start, at))
+            target.event = replace(target.event, **{field: count})
+
+
+def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
+    """Triggers within [start, end), most specific first."""
+    found = [
+        _Trigger(m.start(), m.end(), event_type, sub_type, rank)
+        for rank, (event_type, sub_type, pattern) in enumerate(_TRIGGER_RES)
+        for m in pattern.finditer(folded, start, end)
+    ]
+    return sorted(found, key=lambda t: (t.rank, t.start))
+
+
+def _speaker_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según"."""
+    spans = [m.span() for m in _ACCORDING.finditer(folded)]
+    for verb in _SPEECH.finditer(folded):
+        before = folded[: verb.start()].rstrip()
+        if before.endswith((",", "»", '"', "”")) and before.rstrip(",").strip():
+            spans.append((verb.start(), _next_break(folded, verb.end())))
+        else:
+            starts = [m.end() for m in _SPEAKER_START.finditer(folded, 0, verb.start())]
+            spans.append((starts[-1] if starts else 0, verb.end()))
+    return spans
+
+
+def _next_break(folded: str, position: int) -> int:
+    match = re.compile(r"[;:«»\"“”]|,\s+(?:y|pero)\s").search(folded, position)
+    return match.start() if match else len(folded)
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _names_actor(text: str, offset: int) -> bool:
+    """Whether the place at `offset` qualifies an actor: "Ministerio de ... de Azerbaiyán",
+    "el primer ministro interino de Armenia", "tropas de Azerbaiyán"."""
+    words = _WORD.findall(text[max(0, offset - 80) : offset])
+    if not words or fold(words[-1]) not in ("de", "del", "of", "la", "los"):
+        return False
+    while words and fold(words[-1]) in ("de", "del", "of", "la", "los", "las", "the"):
+        words.pop()
+    if words and fold(words[-1]) in _PLACE_HEADS:
+        return False
+    if any(fold(w) in _ACTOR_HEADS for w in words[-2:]):
+        return True
+    chain = []
+    for word in reversed(words):
+        if word[0].isupper() or fold(word) in ("de", "del", "la", "los", "las", "y", "of"):
+            chain.append(word)
+        else:
+            break
+    return any(fold(w) in _ACTOR_HEADS for w in chain)
+
+
+def _distance(found: DateExpression, position: int) -> int:
+    if found.start <= position < found.end:
+        return 0
+    return min(abs(found.start - position), abs(found.end - position))
+
+
+def _event_distance(event: Event, sentence_start: int, at: int) -> int:
+    if event.location is None:
+        return 0
+    return abs(event.location.mention.start - sentence_start - at)
+
+
+def _unique(found: list[_Found]) -> list[_Found]:
+    """One event per place and type within a sentence."""
+    seen: set = set()
+    kept = []
+    for f in found:
+        key = (_place_key(f.event), f.event.event_type)
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    return kept
+
+
+def _year_named(text: str) -> int | None:
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+    return max(years) if years else None
+
+
+def _place_key(event: Event) -> tuple:
+    return _key_of(event.location)
+
+
+def _key_of(lm: LocatedMention) -> tuple:
+    return lm.place.name, round(lm.place.lat, 3), round(lm.place.lon, 3)
+
+
+def _date_from_same_place(found: list[_Found]) -> None:
+    """An undated event takes the date the article states for the same place and type."""
+    stated: dict[tuple, _Found] = {}
+    for f in found:
+        if f.explicit and f.event.is_incident:
+            stated.setdefault((_place_key(f.event), f.event.event_type), f)
+    for f in found:
+        source = stated.get((_place_key(f.event), f.event.event_type))
+        if not f.explicit and f.event.is_incident and source is not None:
+            f.event = replace(
+                f.event,
+                event_date=source.event.event_date,
+                time_precision=source.event.time_precision,
+            )
+
+
+def _link_orphans(orphans: list[_Found], found: list[_Found]) -> list[_Found]:
+    """Place a placeless trigger at the one place the article reports the same event at."""
+    linked = []
+    for orphan in orphans:
+        same = [
+            f
+            for f in found
+            if f.event.is_incident
+            and f.event.event_type == orphan.event.event_type
+            and f.event.event_date == orphan.event.event_date
+        ]
+        for narrowed in (
+            same,
+            [f for f in same if f.explicit],
+            [f for f in same if f.explicit and f.trigger[:6] == orphan.trigger[:6]],
+        ):
+            places = {_place_key(f.event) for f in narrowed}
+            if len(places) == 1:
+                target = narrowed[0].event
+                linked.append(
+                    _Found(
+                        replace(
+                            orphan.event,
+                            location=target.location,
+                            sub_event_type=target.sub_event_type,
+                        ),
+                        orphan.explicit,
+                        orphan.trigger,
+                    )
+                )
+                break
+    return linked

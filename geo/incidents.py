@@ -1,0 +1,207 @@
+"""One incident, many sources: merge events into incidents, and write them as ACLED-like tables.
+
+Events merge when they have the same event type, the same date (or are both undated) and
+places within `max_km` of each other: several outlets telling the same clash become one
+incident listing every excerpt. Mentions (places only named) merge by place alone, so the
+mentions layer shows one marker per place with every sentence that names it.
+
+Figures: fatalities and wounded are the largest figure any source gives, not the sum:
+sources repeat the same toll, and ACLED takes the most reliable single report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import tempfile
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.model import Event, Excerpt, Incident
+
+FORMATS = ("csv", "geojson", "gpkg")
+COLUMNS = [
+    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "location",
+    "admin1", "country", "latitude", "longitude", "geo_precision", "geocoded_by", "is_incident",
+    "fatalities", "wounded", "source", "notes", "article_ids", "excerpts",
+]  # fmt: skip
+_DRIVERS = {"geojson": "GeoJSON", "gpkg": "GPKG"}
+_LAYER = "incidents"
+
+
+def build_incidents(events: list[Event], *, max_km: float = 10.0) -> list[Incident]:
+    """Merge events telling the same thing into incidents, in a stable order."""
+    groups: list[list[Event]] = []
+    for event in sorted(events, key=_order):
+        for group in groups:
+            if _same(group[0], event, max_km):
+                group.append(event)
+                break
+        else:
+            groups.append([event])
+    return [_incident(group) for group in groups]
+
+
+def _order(event: Event) -> tuple:
+    place = event.location.place
+    return (
+        not event.is_incident,
+        event.event_date or date.max,
+        event.event_type,
+        place.name,
+        event.article_id,
+        event.location.mention.start,
+    )
+
+
+def _same(first: Event, event: Event, max_km: float) -> bool:
+    if first.is_incident != event.is_incident:
+        return False
+    if first.is_incident and (
+        first.event_type != event.event_type or first.event_date != event.event_date
+    ):
+        return False
+    a, b = first.location.place, event.location.place
+    return a.name == b.name or _km(a.lat, a.lon, b.lat, b.lon) <= max_km
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _incident(group: list[Event]) -> Incident:
+    first = min(group, key=lambda e: (e.location.precision, _order(e)))
+    place = first.location.place
+    dated = [e for e in group if e.event_date]
+    precise = [e.time_precision for e in group if e.time_precision] or [0]
+    excerpts: list[Excerpt] = []
+    for event in group:
+        if event.excerpt not in excerpts:
+            excerpts.append(event.excerpt)
+    when = max(e.event_date for e in dated) if dated and not first.is_incident else None
+    when = when or first.event_date
+    key = f"{place.name}|{round(place.lat, 2)}|{round(place.lon, 2)}|{when}|{first.event_type}"
+    return Incident(
+        id=hashlib.sha1(key.encode()).hexdigest()[:12],
+        event_date=when,
+        time_precision=min(precise),
+        event_type=first.event_type,
+        sub_event_type=first.sub_event_type,
+        location=place.name,
+        admin1=place.admin1,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        geo_precision=min(e.location.precision for e in group),
+        geocoded_by=first.location.provenance,
+        is_incident=first.is_incident,
+        fatalities=_largest(e.fatalities for e in group),
+        wounded=_largest(e.wounded for e in group),
+        excerpts=excerpts,
+    )
+
+
+def _largest(values) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def excerpts_to_json(excerpts: list[Excerpt]) -> str:
+    """The excerpts of an incident as a JSON string, one column of the table."""
+    rows = [
+        {**asdict(e), "published": e.published.isoformat() if e.published else None}
+        for e in excerpts
+    ]
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def excerpts_from_json(value: str | list) -> list[Excerpt]:
+    """Read back what `excerpts_to_json` wrote (the dashboard's side panel does).
+
+    Takes the string, or the list a GeoJSON reader has already decoded it to.
+    """
+    rows = json.loads(value) if isinstance(value, str) else value
+    return [
+        Excerpt(
+            **{
+                **row,
+                "published": date.fromisoformat(row["published"]) if row["published"] else None,
+                "highlights": tuple(tuple(span) for span in row["highlights"]),
+            }
+        )
+        for row in rows
+    ]
+
+
+def to_geodataframe(incidents: list[Incident]) -> gpd.GeoDataFrame:
+    """Incidents as an ACLED-like table of points (EPSG:4326), one row per incident."""
+    rows = [
+        {
+            "event_id": i.id,
+            "event_date": i.event_date.isoformat() if i.event_date else None,
+            "time_precision": i.time_precision,
+            "event_type": i.event_type,
+            "sub_event_type": i.sub_event_type,
+            "location": i.location,
+            "admin1": i.admin1,
+            "country": i.country,
+            "latitude": i.lat,
+            "longitude": i.lon,
+            "geo_precision": i.geo_precision,
+            "geocoded_by": i.geocoded_by,
+            "is_incident": i.is_incident,
+            "fatalities": i.fatalities,
+            "wounded": i.wounded,
+            "source": "; ".join(dict.fromkeys(e.source for e in i.excerpts if e.source)),
+            "notes": i.excerpts[0].sentence if i.excerpts else "",
+            "article_ids": "; ".join(dict.fromkeys(e.article_id for e in i.excerpts)),
+            "excerpts": excerpts_to_json(i.excerpts),
+        }
+        for i in incidents
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("fatalities", "wounded"):
+        frame[column] = frame[column].astype("Int64")
+    geometry = gpd.points_from_xy(frame["longitude"], frame["latitude"])
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def write_incidents(gdf: gpd.GeoDataFrame, target, format: str) -> None:
+    """Write the table as csv, geojson or gpkg to a path or a binary buffer."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    if format == "csv":
+        data = pd.DataFrame(gdf.drop(columns="geometry")).to_csv(index=False).encode()
+        _write_bytes(target, data)
+    elif isinstance(target, str | Path):
+        gdf.to_file(target, driver=_DRIVERS[format], layer=_LAYER if format == "gpkg" else None)
+    else:
+        target.write(incidents_to_bytes(gdf, format))
+
+
+def incidents_to_bytes(gdf: gpd.GeoDataFrame, format: str) -> bytes:
+    """The table in a format, as bytes (for download buttons)."""
+    if format == "csv":
+        buffer = io.BytesIO()
+        write_incidents(gdf, buffer, format)
+        return buffer.getvalue()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"incidents.{format}"
+        write_incidents(gdf, path, format)
+        return path.read_bytes()
+
+
+def _write_bytes(target, data: bytes) -> None:
+    if isinstance(target, str | Path):
+        Path(target).write_bytes(data)
+    else:
+        target.write(data)

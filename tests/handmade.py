@@ -1,0 +1,70 @@
+"""Located mentions made by hand, so event tests do not depend on recognition or geocoding.
+
+Coordinates are approximate (to about 0.01°), read from GeoNames and OpenStreetMap by eye;
+they only need to be in the right place within a few km.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from geo.model import GEO_EXACT, GEO_REGION, Article, LocatedMention, Mention, Place
+
+# name as written -> (canonical name, lat, lon, kind, country, admin1)
+PLACES: dict[str, tuple[str, float, float, str, str, str]] = {
+    "Paso Lachin": ("Lachin corridor", 39.63, 46.55, "road", "Azerbaijan", "Lachin"),
+    "corredor de Lachin": ("Lachin corridor", 39.63, 46.55, "road", "Azerbaijan", "Lachin"),
+    "Lachin corridor": ("Lachin corridor", 39.63, 46.55, "road", "Azerbaijan", "Lachin"),
+    "Nagorno-Karabaj": ("Nagorno-Karabakh", 39.82, 46.75, "region", "Azerbaijan", ""),
+    "Nagorno Karabaj": ("Nagorno-Karabakh", 39.82, 46.75, "region", "Azerbaijan", ""),
+    "Syunik": ("Syunik", 39.21, 46.41, "admin1", "Armenia", "Syunik"),
+    "Gegharkunik": ("Gegharkunik", 40.35, 45.13, "admin1", "Armenia", "Gegharkunik"),
+    "Tavush": ("Tavush", 40.88, 45.15, "admin1", "Armenia", "Tavush"),
+    "lago Sev": ("Lake Sev", 39.53, 46.02, "lake", "Armenia", "Syunik"),
+    "Verishen": ("Verishen", 39.54, 46.32, "village", "Armenia", "Syunik"),
+    "Sotk": ("Sotk", 40.22, 45.94, "village", "Armenia", "Gegharkunik"),
+    "Jermuk": ("Jermuk", 39.84, 45.67, "city", "Armenia", "Vayots Dzor"),
+    "Goris": ("Goris", 39.51, 46.34, "city", "Armenia", "Syunik"),
+    "Kapan": ("Kapan", 39.21, 46.41, "city", "Armenia", "Syunik"),
+    "Tegh": ("Tegh", 39.56, 46.48, "village", "Armenia", "Syunik"),
+    "Berdavan": ("Berdavan", 41.20, 45.00, "village", "Armenia", "Tavush"),
+    "Shushi": ("Shusha", 39.76, 46.75, "city", "Azerbaijan", "Shusha"),
+    "Stepanakert": ("Stepanakert", 39.82, 46.75, "city", "Azerbaijan", "Khankendi"),
+    "Ereván": ("Yerevan", 40.18, 44.51, "city", "Armenia", "Yerevan"),
+    "Bakú": ("Baku", 40.38, 49.89, "city", "Azerbaijan", "Baku"),
+    "Moscú": ("Moscow", 55.75, 37.62, "city", "Russia", "Moscow"),
+    "Kremlin": ("Moscow", 55.75, 37.62, "city", "Russia", "Moscow"),
+    "Bruselas": ("Brussels", 50.85, 4.35, "city", "Belgium", "Brussels"),
+    "Unión Europea": ("European Union", 50.85, 4.35, "region", "", ""),
+    "Armenia": ("Armenia", 40.07, 45.04, "country", "Armenia", ""),
+    "Azerbaiyán": ("Azerbaijan", 40.14, 47.58, "country", "Azerbaijan", ""),
+    "Rusia": ("Russia", 61.52, 105.32, "country", "Russia", ""),
+}
+
+
+def locate_by_find(
+    article: Article, places: dict[str, tuple] | None = None
+) -> list[LocatedMention]:
+    """Every whole-word occurrence of a known name in the article, located by hand."""
+    table = PLACES if places is None else places
+    located = []
+    for written, (name, lat, lon, kind, country, admin1) in table.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", article.text):
+            place = Place(name, lat, lon, kind, country=country, admin1=admin1, source="hand")
+            precision = GEO_REGION if kind in ("admin1", "region", "country") else GEO_EXACT
+            mention = Mention(article.id, written, match.start(), match.end())
+            located.append(LocatedMention(mention, place, precision, provenance="hand"))
+    # A longer name wins over a shorter one inside it ("Paso Lachin" over nothing shorter yet).
+    located.sort(key=lambda lm: (lm.mention.start, -lm.mention.end))
+    kept: list[LocatedMention] = []
+    for lm in located:
+        if not kept or lm.mention.start >= kept[-1].mention.end:
+            kept.append(lm)
+    return kept
+
+
+def article(text: str, published: date | None, article_id: str = "a1", **meta) -> Article:
+    return Article(
+        id=article_id, text=text, title=meta.pop("title", "t"), published=published, **meta
+    )

@@ -1,0 +1,197 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+from handmade import article, locate_by_find
+
+from geo.dates import DAY, WEEK
+from geo.events import MENTION, STATEMENT, detect_events
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+PUBLISHED = date(2022, 8, 4)
+
+
+def events_of(text, published=PUBLISHED):
+    item = article(text, published)
+    return detect_events(item, locate_by_find(item))
+
+
+def incidents_of(text, published=PUBLISHED):
+    return [e for e in events_of(text, published) if e.is_incident]
+
+
+def seed(name, published):
+    item = article((SEEDS / name).read_text(encoding="utf-8"), published, article_id=name)
+    return item, detect_events(item, locate_by_find(item))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        ("Hubo combates en Sotk.", "Battles", "Armed clash"),
+        ("Se registraron enfrentamientos cerca de Tegh.", "Battles", "Armed clash"),
+        ("Un tiroteo estalló en Berdavan.", "Battles", "Armed clash"),
+        ("Hubo un intercambio de disparos en Tavush.", "Battles", "Armed clash"),
+        ("Las tropas violaron el alto el fuego en Tavush.", "Battles", "Armed clash"),
+        ("Clashes broke out near Sotk.", "Battles", "Armed clash"),
+        ("Fuego de artillería y morteros cayó sobre Jermuk.", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("Bombardearon Goris con cohetes.", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("Un ataque con drones alcanzó Sotk.", "Explosions/Remote violence", "Air/drone strike"),
+        ("Un ataque aéreo golpeó Stepanakert.", "Explosions/Remote violence",
+         "Air/drone strike"),
+        ("Un soldado pisó una mina terrestre cerca de Tegh.", "Explosions/Remote violence",
+         "Remote explosive/landmine/IED"),
+        ("Soldados amenazaron al pastor de Verishen.", "Violence against civilians", "Attack"),
+        ("Dispararon contra civiles en Sotk.", "Violence against civilians", "Attack"),
+        ("Dos civiles heridos en Berdavan.", "Violence against civilians", "Attack"),
+        ("Las tropas invadieron Syunik.", "Strategic developments",
+         "Non-violent transfer of territory"),
+        ("Los soldados cruzaron la frontera cerca de Tegh.", "Strategic developments",
+         "Non-violent transfer of territory"),
+        ("Las tropas avanzaron hacia el lago Sev.", "Strategic developments",
+         "Non-violent transfer of territory"),
+        ("Tomaron posiciones cerca de Sotk.", "Strategic developments",
+         "Non-violent transfer of territory"),
+        ("Instalaron un puesto militar cerca de Tegh.", "Strategic developments",
+         "Headquarters or base established"),
+        ("Activistas bloquearon el Paso Lachin.", "Strategic developments", "Other"),
+        ("Capturaron a seis soldados cerca de Jermuk.", "Strategic developments", "Arrests"),
+    ],
+)  # fmt: skip
+def test_triggers_map_to_acled_types(text, event_type, sub_event_type):
+    [event] = incidents_of(text)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_shelling_that_hits_civilians_stays_remote_violence():
+    [event] = incidents_of("La artillería bombardeó Sotk y dejó dos civiles heridos.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.wounded == 2
+
+
+def test_a_place_without_a_trigger_is_a_mention():
+    [event] = events_of("Goris es una ciudad de la provincia.")
+    assert not event.is_incident
+    assert event.event_type == MENTION
+
+
+def test_a_place_named_by_the_speaker_is_a_statement_not_an_incident():
+    events = events_of("El portavoz en Moscú dijo que hubo combates en Sotk.")
+    kinds = {e.location.place.name: (e.is_incident, e.sub_event_type) for e in events}
+    assert kinds["Moscow"] == (False, STATEMENT)
+    assert kinds["Sotk"] == (True, "Armed clash")
+
+
+def test_a_speaker_after_the_quote_is_a_mention():
+    events = events_of("«Los combates en Tegh continúan», dijo el Kremlin.")
+    kinds = {e.location.place.name: e.is_incident for e in events}
+    assert kinds == {"Tegh": True, "Moscow": False}
+
+
+def test_an_actor_named_after_a_country_is_not_an_incident_location():
+    events = events_of("Las tropas de Azerbaiyán abrieron fuego contra posiciones en Tegh.")
+    kinds = {e.location.place.name: e.is_incident for e in events}
+    assert kinds == {"Azerbaijan": False, "Tegh": True}
+
+
+def test_a_country_is_a_location_only_after_a_locative_cue():
+    assert [e.location.place.name for e in incidents_of("Hubo combates en Armenia.")] == ["Armenia"]
+    assert incidents_of("Azerbaiyán acusó a Armenia de los combates.") == []
+
+
+def test_a_country_gives_way_to_a_finer_place_in_its_clause():
+    [event] = incidents_of("Hubo combates en Armenia, en particular cerca de Sotk.")
+    assert event.location.place.name == "Sotk"
+
+
+def test_a_relative_clause_sets_the_place_of_its_trigger():
+    text = "Se conecta con Armenia por el Paso Lachin, donde tuvieron lugar los combates."
+    [event] = incidents_of(text)
+    assert event.location.place.name == "Lachin corridor"
+
+
+def test_clauses_keep_triggers_to_their_own_places():
+    text = "Bombardearon Sotk; los vecinos huyeron a Jermuk."
+    assert [e.location.place.name for e in incidents_of(text)] == ["Sotk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "wounded"),
+    [
+        ("Al menos un soldado murió en los combates cerca de Tegh.", 1, None),
+        ("Los combates en Tegh dejaron 49 militares muertos.", 49, None),
+        ("Combates en Tegh: dos heridos.", None, 2),
+        ("Los combates en Tegh mataron a tres soldados e hirieron a 12.", 3, 12),
+        ("Los combates en Tegh causaron muertes y heridos.", None, None),
+        ("Clashes near Tegh left two soldiers dead and five wounded.", 2, 5),
+    ],
+)
+def test_figures_only_when_stated(text, fatalities, wounded):
+    [event] = incidents_of(text)
+    assert (event.fatalities, event.wounded) == (fatalities, wounded)
+
+
+def test_date_of_the_clause_else_the_last_dated_event_else_publication_at_week():
+    text = "El martes hubo combates en Sotk. Luego tomaron posiciones en Tegh."
+    first, second = incidents_of(text)
+    assert (first.event_date, first.time_precision) == (date(2022, 8, 2), DAY)
+    assert (second.event_date, second.time_precision) == (date(2022, 8, 2), WEEK)
+    [alone] = incidents_of("Tomaron posiciones en Tegh.")
+    assert (alone.event_date, alone.time_precision) == (PUBLISHED, WEEK)
+
+
+def test_the_day_before_counts_from_the_previous_sentences_event():
+    text = "El 2 de agosto hubo combates en Sotk. El día anterior bombardearon Tegh."
+    dates = {e.location.place.name: e.event_date for e in incidents_of(text)}
+    assert dates == {"Sotk": date(2022, 8, 2), "Tegh": date(2022, 8, 1)}
+
+
+def test_a_placeless_report_joins_the_one_place_with_the_same_dated_event():
+    text = (
+        "El miércoles murieron dos soldados en los combates. "
+        "Los enfrentamientos del miércoles tuvieron lugar en Tegh."
+    )
+    events = incidents_of(text)
+    assert {e.location.place.name for e in events} == {"Tegh"}
+    assert sorted(e.fatalities or 0 for e in events) == [0, 2]
+
+
+def test_every_located_mention_yields_an_event():
+    item, events = seed("000_72a5ace2c57cf10c.txt", PUBLISHED)
+    places = {lm.place.name for lm in locate_by_find(item)}
+    assert {e.location.place.name for e in events} == places
+
+
+def test_excerpt_highlights_the_place_names():
+    [event] = events_of("Hubo combates en Sotk.")
+    start, end = event.excerpt.highlights[0]
+    assert event.excerpt.sentence[start:end] == "Sotk"
+
+
+def test_sample_lachin_clash_on_wednesday_with_one_fatality():
+    _, events = seed("000_72a5ace2c57cf10c.txt", PUBLISHED)
+    lachin = [e for e in events if e.is_incident and e.location.place.name == "Lachin corridor"]
+    assert {(e.event_type, e.event_date) for e in lachin} == {("Battles", date(2022, 8, 3))}
+    assert max(e.fatalities or 0 for e in lachin) == 1
+    karabakh = [e for e in events if e.is_incident and e.location.place.name == "Nagorno-Karabakh"]
+    assert [(e.event_type, e.event_date) for e in karabakh] == [("Battles", date(2022, 8, 3))]
+
+
+def test_sample_statements_are_not_incidents_at_moscow_or_brussels():
+    _, events = seed("000_72a5ace2c57cf10c.txt", PUBLISHED)
+    elsewhere = [e for e in events if e.location.place.name in ("Moscow", "European Union")]
+    assert elsewhere and not any(e.is_incident for e in elsewhere)
+
+
+def test_sample_may_2021_incursion_and_shepherd():
+    _, events = seed("003_d53284755918ea0b.txt", date(2021, 5, 14))
+    found = {(e.location.place.name, e.event_type, e.event_date) for e in events if e.is_incident}
+    may12 = date(2021, 5, 12)
+    assert found == {
+        ("Syunik", "Strategic developments", may12),
+        ("Gegharkunik", "Strategic developments", may12),
+        ("Lake Sev", "Strategic developments", may12),
+        ("Verishen", "Violence against civilians", may12),
+    }
