@@ -12,6 +12,7 @@ from geo import view
 from geo.articles import default_folders, load_folders
 from geo.gazetteer import PlaceTable
 from geo.geocoders.placetable import PlaceTableGeocoder
+from geo.incidents import excerpts_from_json
 from geo.maps import EVENT_COLOURS, MENTION_COLOUR, build_map, install_assets
 from geo.pipeline import Pipeline
 
@@ -120,7 +121,7 @@ def side_panel(shown, articles: dict) -> None:
             f"**{view.escape_markdown(what)}** · "
             f"{view.escape_markdown(view.layer_name(row.event_date))}"
         )
-        for excerpt in row.excerpts:
+        for excerpt in excerpts_from_json(row.excerpts):
             with st.container(border=True):
                 st.markdown(view.excerpt_markdown(excerpt))
                 published = excerpt.published.isoformat() if excerpt.published else "sin fecha"
