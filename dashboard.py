@@ -117,9 +117,14 @@ def side_panel(shown, articles: dict) -> None:
     )
     for row in here.itertuples():
         what = (row.sub_event_type or row.event_type) if row.is_incident else "Lugar mencionado"
+        facts = [view.layer_name(row.event_date)]
+        if row.is_incident:
+            facts.append(
+                f"precisión temporal: {view.TIME_PRECISION_LABELS[int(row.time_precision)]}"
+            )
+            facts.append(view.casualties_text(row.fatalities, row.wounded))
         st.markdown(
-            f"**{view.escape_markdown(what)}** · "
-            f"{view.escape_markdown(view.layer_name(row.event_date))}"
+            f"**{view.escape_markdown(what)}** · " + view.escape_markdown(" · ".join(facts))
         )
         for excerpt in excerpts_from_json(row.excerpts):
             with st.container(border=True):
@@ -129,6 +134,8 @@ def side_panel(shown, articles: dict) -> None:
                     f"{view.escape_markdown(excerpt.title)} · {published} · "
                     f"{view.escape_markdown(excerpt.source or 'fuente desconocida')}"
                 )
+                if excerpt.url:
+                    st.link_button("Abrir la fuente original", excerpt.url)
                 article = articles.get(excerpt.article_id)
                 if article is not None:
                     with st.expander("Leer el artículo completo"):
