@@ -13,7 +13,9 @@ letters), so "Syunik", "Siunik'", "Laçın", "Lachin" and "Lachín" meet.
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +29,7 @@ GEONAMES_FILE = DATA_DIR / "geonames_region.csv"
 PLACES_FILE = DATA_DIR / "places.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
 WORDS_FILE = DATA_DIR / "common_words.txt"
+CACHE_DIR = DATA_DIR / "cache"
 
 # Countries the table is about: their places win ties against same-named places elsewhere.
 FOCUS_COUNTRIES = frozenset({"AM", "AZ"})
@@ -85,20 +88,28 @@ class PlaceTable:
     """For each place, every name it goes by (its own first)."""
     important: list[bool]
     """Countries, provinces, the hand table, capitals and big cities: safe to match bare."""
+    curated: list[int] = field(default_factory=list)
+    """For each place, how many of its first names are its own or ours, not GeoNames variants."""
     common_words: frozenset[str] = frozenset()
     by_key: dict[str, list[int]] = field(default_factory=dict)
     by_first_word: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     """First word key → the word-key tuples of names starting with it, longest first."""
+    important_keys: set[str] = field(default_factory=set)
+    """Keys safe to match bare: an important place's own names, and its variants that are no
+    common word (GeoNames lists "Para" among the names of a big city)."""
 
     def __post_init__(self) -> None:
+        curated = self.curated or [len(names) for names in self.names]
         for index, names in enumerate(self.names):
-            for name in names:
+            for rank, name in enumerate(names):
                 key = name_key(name)
                 if not key:
                     continue
                 entries = self.by_key.setdefault(key, [])
                 if index not in entries:
                     entries.append(index)
+                if self.important[index] and (rank < curated[index] or not self.is_common(key)):
+                    self.important_keys.add(key)
         for key in self.by_key:
             parts = tuple(key.split(" "))
             self.by_first_word.setdefault(parts[0], []).append(parts)
@@ -125,16 +136,20 @@ class PlaceTable:
         extra: dict[str, list[str]] = {}
         for row in _read_csv(aliases):
             extra.setdefault(row["geonames_id"], []).extend(_split(row["alt_names"]))
-        table_places, table_names, important = [], [], []
+        table_places, table_names, important, curated = [], [], [], []
         for row in rows:
             place = _place(row, province_names)
             table_places.append(place)
-            own = [place.name, *_split(row["alt_names"])]
-            own += extra.get(row.get("geonames_id") or "", [])
-            table_names.append(tuple(dict.fromkeys(own)))
+            ours = [place.name, *extra.get(row.get("geonames_id") or "", [])]
+            variants = _split(row["alt_names"])
+            if place.kind not in ("city", "village") or not place.source.startswith("GeoNames"):
+                ours, variants = ours + variants, []
+            names = tuple(dict.fromkeys(ours + variants))
+            table_names.append(names)
+            curated.append(len(dict.fromkeys(ours)))
             important.append(_is_important(place, row))
         words_text = common_words.read_text(encoding="utf-8") if common_words.exists() else ""
-        return cls(table_places, table_names, important, frozenset(words_text.split()))
+        return cls(table_places, table_names, important, curated, frozenset(words_text.split()))
 
     def candidates(self, name: str) -> list[Place]:
         """Every place that goes by `name` (accent-, case- and transliteration-tolerant)."""
@@ -149,12 +164,31 @@ class PlaceTable:
         return all(w in self.common_words or w in PARTICLES for w in key.split(" "))
 
     def any_important(self, key: str) -> bool:
-        return any(self.important[i] for i in self.by_key.get(key, ()))
+        return key in self.important_keys
 
 
 @lru_cache(maxsize=1)
 def _load_default() -> PlaceTable:
-    return PlaceTable.from_files()
+    """Build from the CSV files once, then read the pickled index (a few times faster)."""
+    sources = (GEONAMES_FILE, PLACES_FILE, ALIASES_FILE, WORDS_FILE)
+    digest = hashlib.sha1(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
+    cached = CACHE_DIR / f"place_table-{digest}.pickle"
+    try:
+        with open(cached, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    table = PlaceTable.from_files()
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CACHE_DIR.glob("place_table-*.pickle"):
+            old.unlink()
+        partial = cached.with_suffix(".tmp")
+        partial.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only install still works, only slower to start
+    return table
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -189,7 +223,7 @@ def _place(row: dict[str, str], province_names: dict[str, str]) -> Place:
 def _is_important(place: Place, row: dict[str, str]) -> bool:
     if place.kind not in ("city", "village") or not place.source.startswith("GeoNames"):
         return True
-    if row.get("capital") == "1" or place.population >= 1_000_000:
+    if (row.get("capital") == "1" and place.population >= 100_000) or place.population >= 1_000_000:
         return True
     return place.country in FOCUS_COUNTRIES and place.population >= 10_000
 

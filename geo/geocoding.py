@@ -33,8 +33,12 @@ CUE_KINDS = {
     "corredor": "road",
     "paso": "road",
     "carretera": "road",
+    "puente": "road",
+    "río": "river",
+    "valle": "region",
 }
-NEAR_CUE = "cerca de"
+# Cues that put the event next to the place named rather than on it.
+NEAR_CUES = ("cerca de", "aeropuerto")
 _PART_OF_REGION = frozenset({"road", "lake", "mountain"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 _FAR_KM = 150.0
@@ -65,7 +69,7 @@ def precision(cue: str, place: Place | None) -> int:
     """ACLED geo precision: 1 the place itself, 2 near it or part of a region, 3 larger."""
     if place is None or place.kind in ("admin1", "region", "country"):
         return GEO_REGION
-    if cue.startswith(NEAR_CUE) or place.kind in _PART_OF_REGION:
+    if cue.startswith(NEAR_CUES) or place.kind in _PART_OF_REGION:
         return GEO_NEAR
     return GEO_EXACT
 

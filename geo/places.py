@@ -65,13 +65,15 @@ _KIND_CUES = {
     "montana": "monte",
     "cerro": "monte",
     "pico": "monte",
-    "cumbre": "monte",
     "colina": "monte",
     "corredor": "corredor",
     "paso": "paso",
     "carretera": "carretera",
     "autopista": "carretera",
     "ruta": "carretera",
+    "puente": "puente",
+    "rio": "río",
+    "valle": "valle",
 }
 _NEAR_CUES = {
     "cerca": "cerca de",
@@ -83,6 +85,7 @@ _NEAR_CUES = {
     "proximo": "cerca de",
     "proxima": "cerca de",
     "junto": "cerca de",
+    "aeropuerto": "aeropuerto",
 }
 _ARTICLE = r"(?:(?:la|el|los|las)\s+)?"
 _DE = rf"(?:(?:de|del|a|al)\s+{_ARTICLE})?"
@@ -93,7 +96,7 @@ _CUE = re.compile(
     rf"(?:\b(?P<near>(?i:{'|'.join(_NEAR_CUES)}))\s+{_DE})?"
     rf"(?:\b(?P<kind>{'|'.join(_KIND_CUES)})(?:\s+{_DE}|(?:\s+[a-zñ]+){{1,2}}\s+(?:de|del)\s+{_ARTICLE}))?$"
 )
-_LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b)\s*(?:(?:la|el)\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b)\s*$")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
 _CUE_WINDOW = 48
 
@@ -114,12 +117,13 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if not cue and last_cue and _LIST_GAP.match(text, last_end, start):
             cue = last_cue
         length = _match(text, tokens, i, table, cue)
-        if not length and cue:
-            length = _capitalised_run(text, tokens, i)
+        if cue:
+            length = max(length, _capitalised_run(text, tokens, i, table))
         if not length:
             i += 1
             continue
         mention_end = tokens[i + length - 1][1]
+        cue = cue or _KIND_CUES.get(_strip_accents(text[start:end].lower()), "")
         mentions.append(Mention(article.id, text[start:mention_end], start, mention_end, cue))
         last_cue, last_end = cue, mention_end
         i += length
@@ -173,14 +177,11 @@ def _words_match(text: str, tokens: list[tuple[int, int]], i: int, sequence: tup
 def _acceptable(
     text: str, tokens: list[tuple[int, int]], i: int, n: int, key: str, table: PlaceTable
 ) -> bool:
+    if _glued_name(text, tokens, i + n, i + n - 1, table):
+        return False
     if table.any_important(key):
         return True
-    if table.is_common(key):
-        return False
-    return not (
-        _glued_name(text, tokens, i - 1, i, table)
-        or _glued_name(text, tokens, i + n, i + n - 1, table)
-    )
+    return not table.is_common(key) and not _glued_name(text, tokens, i - 1, i, table)
 
 
 def _glued_name(
@@ -193,7 +194,8 @@ def _glued_name(
     if text[left[1] : right[0]] != " ":
         return False
     word = text[tokens[other][0] : tokens[other][1]]
-    if not word[0].isupper() or word_key(word) in table.common_words:
+    key = word_key(word)
+    if not word[0].isupper() or key in table.common_words or key in table.by_first_word:
         return False
     return other > this or not _sentence_initial(text, tokens[other][0])
 
@@ -203,14 +205,18 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_START
 
 
-def _capitalised_run(text: str, tokens: list[tuple[int, int]], i: int) -> int:
-    """Words of the capitalised name starting at token i (at most four), for unknown places."""
+def _capitalised_run(text: str, tokens: list[tuple[int, int]], i: int, table: PlaceTable) -> int:
+    """Words of the capitalised name after a cue (at most four), known to the table or not.
+
+    "la aldea de Karin Tak" names one place even if the table knows a "Karin" elsewhere.
+    """
     n = 1
     while (
         n < 4
         and i + n < len(tokens)
         and text[tokens[i + n - 1][1] : tokens[i + n][0]] in _JOINERS
         and text[tokens[i + n][0]].isupper()
+        and word_key(text[tokens[i + n][0] : tokens[i + n][1]]) not in table.common_words
     ):
         n += 1
     return n

@@ -17,7 +17,7 @@ from geopy.point import Point
 
 from geo.gazetteer import FOCUS_COUNTRIES, PlaceTable, distance_km, name_key
 from geo.geocoders import location_from_place
-from geo.model import Place
+from geo.model import PLACE_KINDS, Place
 
 SERVICE = "place table"
 
@@ -51,9 +51,12 @@ class PlaceTableGeocoder(Geocoder):
     ) -> Location | list[Location] | None:
         """The places named `query`, best first; hints are keyword-only and all optional.
 
-        `feature_kind` is one of `geo.model.PLACE_KINDS`; `near` a (lat, lon) of the article's
-        region; `country_codes` ISO 3166-1 alpha-2 codes to restrict the answer to.
+        `feature_kind` is one of `geo.model.PLACE_KINDS` (a kind the table does not hold, such
+        as "river", has no answer here rather than a same-named town); `near` a (lat, lon) of
+        the article's region; `country_codes` ISO 3166-1 alpha-2 codes to restrict the answer to.
         """
+        if feature_kind and feature_kind not in PLACE_KINDS:
+            return None
         if isinstance(country_codes, str):
             country_codes = [country_codes]
         codes = tuple(sorted(c.upper() for c in country_codes)) if country_codes else ()
@@ -98,16 +101,16 @@ class PlaceTableGeocoder(Geocoder):
 def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | None) -> float:
     population = place.population / 10 if place.kind in _AREA_KINDS else place.population
     score = math.log10(population + 10)
-    if place.kind == "country":
-        score += 1.0
     if place.country in FOCUS_COUNTRIES:
         score += 1.5
+    if not place.source.startswith("GeoNames"):
+        score += 1.0  # the hand table holds what the region's news names
     if feature_kind:
         if place.kind == feature_kind:
             score += 10.0
         elif any(feature_kind in f and place.kind in f for f in _FAMILIES):
             score += 6.0
-    if near and place.kind != "country":
+    if near:
         km = distance_km(near[0], near[1], place.lat, place.lon)
         score -= min(km, _MAX_NEAR_KM) / _NEAR_SCALE_KM
     return score
