@@ -11,7 +11,7 @@ import csv
 import math
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -48,34 +48,35 @@ def name_key(name: str) -> str:
 class OverrideTable:
     """The fixes in the CSV file at `path`; re-read whenever another process changed it.
 
-    `problems` lists the rows that could not be read, naming file and line.
+    `problems` lists the rows that could not be read, naming file and line. Rows keep their
+    order in the file; unreadable ones are written back as they were.
     """
 
     def __init__(self, path: str | Path = DEFAULT_OVERRIDES_PATH) -> None:
         self.path = Path(path)
         self.problems: list[Problem] = []
-        self._fixes: dict[str, Override] = {}
-        self._unreadable: list[dict[str, str]] = []
+        self._rows: list[Override | list[str]] = []
+        self._index: dict[str, Override] = {}
         self._stamp: tuple[int, int] | None = None
         self._readable = True
         self.refresh()
 
     def get(self, name: str) -> Override | None:
         self.refresh()
-        return self._fixes.get(name_key(name))
+        return self._index.get(name_key(name))
 
     def __iter__(self):
         self.refresh()
-        return iter(list(self._fixes.values()))
+        return iter(list(self._index.values()))
 
     def __len__(self) -> int:
         self.refresh()
-        return len(self._fixes)
+        return len(self._index)
 
     def set(
         self, name: str, lat: float, lon: float, *, kind: str = "", label: str = "", note: str = ""
     ) -> Override:
-        """Save the fix for `name`, replacing an earlier one."""
+        """Save the fix for `name`, in place of an earlier one."""
         fix = Override(
             name=name.strip(),
             lat=float(lat),
@@ -89,24 +90,38 @@ class OverrideTable:
         if reason:
             raise InvalidOverrideError(f"cannot save a manual fix for {name!r}: {reason}")
         self.refresh()
-        self._fixes[name_key(name)] = fix
-        self._write()
+        key = name_key(name)
+        rows, replaced = [], False
+        for row in self._rows:
+            if isinstance(row, Override) and name_key(row.name) == key:
+                if not replaced:
+                    rows.append(fix)
+                replaced = True
+            else:
+                rows.append(row)
+        self._write(rows if replaced else [*rows, fix])
         return fix
 
     def remove(self, name: str) -> bool:
         """Undo the fix for `name`; False if there was none."""
         self.refresh()
-        if self._fixes.pop(name_key(name), None) is None:
+        key = name_key(name)
+        rows = [
+            row
+            for row in self._rows
+            if not (isinstance(row, Override) and name_key(row.name) == key)
+        ]
+        if len(rows) == len(self._rows):
             return False
-        self._write()
+        self._write(rows)
         return True
 
     def refresh(self) -> None:
         try:
             stat = self.path.stat()
         except FileNotFoundError:
-            self._fixes, self._unreadable, self.problems, self._stamp = {}, [], [], None
-            self._readable = True
+            self._rows, self._index, self.problems = [], {}, []
+            self._stamp, self._readable = None, True
             return
         stamp = (stat.st_mtime_ns, stat.st_size)
         if stamp != self._stamp:
@@ -114,40 +129,41 @@ class OverrideTable:
             self._stamp = stamp
 
     def _read(self) -> None:
-        fixes: dict[str, Override] = {}
-        unreadable: list[dict[str, str]] = []
+        rows: list[Override | list[str]] = []
         problems: list[Problem] = []
         self._readable = True
         try:
             with self.path.open(newline="", encoding="utf-8") as handle:
-                reader = csv.DictReader(handle)
-                for row in reader:
-                    subject = f"{self.path}, line {reader.line_num}"
-                    fix, reason = _parse(row)
+                reader = csv.reader(handle)
+                header = next(reader, list(FIELDS))
+                for cells in reader:
+                    if not any(cell.strip() for cell in cells):
+                        continue
+                    fix, reason = _parse(header, cells)
                     if fix is None:
+                        subject = f"{self.path}, line {reader.line_num}"
                         problems.append(Problem(subject, f"manual fix skipped: {reason}"))
-                        unreadable.append(row)
-                    else:
-                        fixes[name_key(fix.name)] = fix
+                    rows.append(fix or cells)
         except (UnicodeDecodeError, csv.Error) as error:
             self._readable = False
-            fixes, unreadable = {}, []
+            rows = []
             problems = [Problem(str(self.path), f"manual fixes not read ({error}); fix the file")]
-        self._fixes, self._unreadable, self.problems = fixes, unreadable, problems
+        self._rows, self.problems = rows, problems
+        self._index = {name_key(row.name): row for row in rows if isinstance(row, Override)}
 
-    def _write(self) -> None:
+    def _write(self, rows: list[Override | list[str]]) -> None:
         if not self._readable:
             raise InvalidOverrideError(f"{self.path} cannot be read; fix it by hand before saving")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        rows = [asdict(fix) for fix in self._fixes.values()] + self._unreadable
         descriptor, temporary = tempfile.mkstemp(
             dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
         )
         try:
             with os.fdopen(descriptor, "w", newline="", encoding="utf-8") as handle:
-                writer = csv.DictWriter(handle, FIELDS, extrasaction="ignore")
-                writer.writeheader()
-                writer.writerows(rows)
+                writer = csv.writer(handle)
+                writer.writerow(FIELDS)
+                for row in rows:
+                    writer.writerow(_cells(row) if isinstance(row, Override) else row)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, self.path)
@@ -158,9 +174,14 @@ class OverrideTable:
         self.refresh()
 
 
-def _parse(row: dict[str, str | None]) -> tuple[Override | None, str]:
-    if None in row:
-        return None, "more fields than the header has"
+def _cells(fix: Override) -> list[str]:
+    return [str(value) for value in astuple(fix)]
+
+
+def _parse(header: list[str], cells: list[str]) -> tuple[Override | None, str]:
+    if len(cells) > len(header):
+        return None, f"{len(cells)} fields, but the header has {len(header)}"
+    row = dict(zip(header, cells, strict=False))
     values = {key: (row.get(key) or "").strip() for key in FIELDS}
     try:
         lat, lon = float(values["lat"]), float(values["lon"])

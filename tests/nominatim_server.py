@@ -67,6 +67,7 @@ class NominatimServer:
         self.failures: int | None = None
         self.delay = 1.0
         self.retry_after = "1"
+        self.malformed_body = b'[{"lat": "40.1", "lon": '
         self.arrivals: list[Arrival] = []
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -131,7 +132,7 @@ class NominatimServer:
                 elif mode == "server-error":
                     self._send(500, b"<html>Internal Server Error</html>")
                 elif mode == "malformed":
-                    self._send(200, b'[{"lat": "40.1", "lon": ')
+                    self._send(200, server.malformed_body)
                 else:
                     answer = server._answer(url.path, params)
                     if answer is None:

@@ -72,6 +72,8 @@ class ChainGeocoder(Geocoder):
     ):
         """Geocode `query`; `feature_kind` and `near` guide the offline geocoders that take them,
         other keyword arguments go to every source that takes them."""
+        if not query.strip():
+            return None if exactly_one else []
         if self.overrides is not None:
             found = self.overrides.geocode(query, exactly_one=exactly_one)
             if found:

@@ -15,6 +15,7 @@ from typing import Any
 
 from geopy.adapters import RequestsAdapter, URLLibAdapter
 from geopy.exc import (
+    ConfigurationError,
     GeocoderNotFound,
     GeocoderParseError,
     GeocoderRateLimited,
@@ -78,6 +79,8 @@ _NOMINATIM_KINDS = {
 # Of the query options, those a reverse look-up takes too.
 _REVERSE_KEYS = ("language", "addressdetails")
 _RETRY_AFTER_LIMIT = 5.0
+# What geopy's parsing or ours raises on an answer of the wrong shape.
+_MALFORMED = (AttributeError, IndexError, KeyError, TypeError, ValueError)
 
 
 def build_service(name: str, **options: Any) -> Geocoder:
@@ -91,7 +94,10 @@ def build_service(name: str, **options: Any) -> Geocoder:
     except GeocoderNotFound as error:
         raise UnknownServiceError(f"geopy has no geocoding service named {name!r}") from error
     options.setdefault("adapter_factory", partial(RequestsAdapter, max_retries=0))
-    return cls(**options)
+    try:
+        return cls(**options)
+    except TypeError as error:
+        raise ConfigurationError(f"cannot set up geocoding service {name!r}: {error}") from error
 
 
 def nominatim_kind(raw: Mapping[str, Any]) -> str:
@@ -162,8 +168,8 @@ class LiveGeocoder(Geocoder):
                 return None if exactly_one else []
             answers = [answer] if exactly_one else list(answer)
             located = [self._to_contract(loc, query, fetched_at) for loc in answers]
-        except (KeyError, TypeError, ValueError) as error:
-            raise ServiceFault(f"malformed answer: {error}", kind="malformed") from error
+        except _MALFORMED as error:
+            raise ServiceFault(f"malformed answer: {error!r}", kind="malformed") from error
         return located[0] if exactly_one else located
 
     def _call_once_more_if_asked(self, call, query, **kwargs):
@@ -181,10 +187,12 @@ class LiveGeocoder(Geocoder):
             return call(query, **kwargs)
         except GeopyError as error:
             raise _fault(error) from error
-        except (KeyError, TypeError, ValueError) as error:
-            raise ServiceFault(f"malformed answer: {error}", kind="malformed") from error
+        except _MALFORMED as error:
+            raise ServiceFault(f"malformed answer: {error!r}", kind="malformed") from error
         except OSError as error:
             raise ServiceFault(str(error), kind=_network_kind(str(error))) from error
+        except Exception as error:  # a third-party service's bug must not stop the run
+            raise ServiceFault(repr(error), kind="failed") from error
 
     def _to_contract(self, location: Location, query, fetched_at: str) -> Location:
         raw = location.raw

