@@ -9,6 +9,7 @@ traceback; what is cached stays usable all the while.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 import time
@@ -196,10 +197,17 @@ def fault_notice(
 
 def _accepted(method: Callable[..., Any], hints: dict[str, Any]) -> dict[str, Any]:
     """The hints `method` takes, so that a plain geopy geocoder can sit in the chain too."""
-    parameters = inspect.signature(method).parameters
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
-        return {k: v for k, v in hints.items() if v is not None}
-    return {k: v for k, v in hints.items() if k in parameters and v is not None}
+    takes = _keywords(getattr(method, "__func__", method))
+    return {k: v for k, v in hints.items() if v is not None and (takes is None or k in takes)}
+
+
+@functools.cache
+def _keywords(function: Callable[..., Any]) -> frozenset[str] | None:
+    """The keyword arguments `function` takes; None if it takes any."""
+    parameters = inspect.signature(function).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return None
+    return frozenset(p.name for p in parameters)
 
 
 def _annotated(found, query: str, provenance: str | None):
