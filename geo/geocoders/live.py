@@ -7,6 +7,7 @@ turns every way it can fail into one `ServiceFault` whose `kind` the chain repor
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -145,20 +146,17 @@ class LiveGeocoder(Geocoder):
         self.min_delay = min_delay
         self.query_options = dict(query_options or {})
         self.retry_after_limit = retry_after_limit
-        self._geocode = RateLimiter(
-            service.geocode, min_delay_seconds=min_delay, max_retries=0, swallow_exceptions=False
-        )
-        self._reverse = RateLimiter(
-            service.reverse, min_delay_seconds=min_delay, max_retries=0, swallow_exceptions=False
-        )
+        self._spaced = _spacing(self.cache_key, min_delay)
 
     def geocode(self, query: str, *, exactly_one: bool = True, **kwargs: Any):
         options = {**self.query_options, **kwargs}
-        return self._ask(self._geocode, query, exactly_one=exactly_one, **options)
+        return self._ask(self.service.geocode, query, exactly_one=exactly_one, **options)
 
     def reverse(self, query, *, exactly_one: bool = True, **kwargs: Any):
         shared = {k: v for k, v in self.query_options.items() if k in _REVERSE_KEYS}
-        return self._ask(self._reverse, query, exactly_one=exactly_one, **{**shared, **kwargs})
+        return self._ask(
+            self.service.reverse, query, exactly_one=exactly_one, **{**shared, **kwargs}
+        )
 
     def _ask(self, call, query, *, exactly_one: bool, **options: Any):
         answer = self._call_once_more_if_asked(call, query, exactly_one=exactly_one, **options)
@@ -184,7 +182,7 @@ class LiveGeocoder(Geocoder):
 
     def _call(self, call, query, **kwargs):
         try:
-            return call(query, **kwargs)
+            return self._spaced(call, query, **kwargs)
         except GeopyError as error:
             raise _fault(error) from error
         except _MALFORMED as error:
@@ -215,6 +213,26 @@ class LiveGeocoder(Geocoder):
         }
         latitude, longitude = float(location.latitude), float(location.longitude)
         return Location(location.address, (latitude, longitude, 0.0), contract)
+
+
+_SPACINGS: dict[tuple[str, float], RateLimiter] = {}
+_SPACINGS_LOCK = threading.Lock()
+
+
+def _spacing(server: str, min_delay: float) -> RateLimiter:
+    """One rate limit per server in this process, shared by every chain (dashboard sessions
+    each build their own) and by both look-up directions."""
+    with _SPACINGS_LOCK:
+        key = (server, min_delay)
+        if key not in _SPACINGS:
+            _SPACINGS[key] = RateLimiter(
+                _invoke, min_delay_seconds=min_delay, max_retries=0, swallow_exceptions=False
+            )
+        return _SPACINGS[key]
+
+
+def _invoke(call, *args, **kwargs):
+    return call(*args, **kwargs)
 
 
 def _fault(error: GeopyError) -> ServiceFault:

@@ -93,11 +93,14 @@ def test_queries_are_biased_to_the_region_in_spanish(
     assert "bounded" not in arrival.params
 
 
-def test_requests_are_spaced_by_the_rate_limit(live_settings, offline_geocoder, nominatim_server):
+def test_requests_are_spaced_by_the_rate_limit_across_chains(
+    live_settings, offline_geocoder, nominatim_server
+):
     settings = dataclasses.replace(live_settings, min_delay=0.2)
-    chain = build_geocoder(settings, [offline_geocoder])
+    one, other = (build_geocoder(settings, [offline_geocoder]) for _ in range(2))
 
-    for name in ("Sotk", "Syunik", "Lago Sev", "Atlántida"):
+    names = ("Sotk", "Syunik", "Lago Sev", "Atlántida")
+    for chain, name in zip((one, other, one, other), names, strict=True):
         chain.geocode(name)
 
     times = [arrival.at for arrival in nominatim_server.arrivals]
