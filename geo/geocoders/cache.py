@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import sqlite3
 import threading
 from collections.abc import Mapping
@@ -21,8 +20,6 @@ from pathlib import Path
 from geopy.location import Location
 
 from geo.geocoders.errors import CacheError
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_CACHE_PATH = Path("data/cache/geocoding.sqlite")
 
@@ -54,7 +51,8 @@ def options_key(options: Mapping[str, object]) -> str:
 class GeocodingCache:
     """Answers of live services, stored in SQLite at `path` (created on first use).
 
-    What the user should hear about (a corrupt file set aside) is logged and kept in `notices`.
+    What the user should hear about (a corrupt file set aside) is kept in `notices`, for the
+    chain to pass on.
     """
 
     def __init__(
@@ -135,7 +133,7 @@ class GeocodingCache:
                 if not _is_corruption(error):
                     raise
                 aside = self._set_aside()
-                self._notice(
+                self.notices.append(
                     f"The geocoding cache {self.path} was unreadable ({error}); it was moved to "
                     f"{aside.name} and a fresh cache started. Names will be looked up again."
                 )
@@ -167,10 +165,6 @@ class GeocodingCache:
             with contextlib.suppress(FileNotFoundError):
                 source.replace(aside.with_name(aside.name + suffix))
         return aside
-
-    def _notice(self, message: str) -> None:
-        logger.warning(message)
-        self.notices.append(message)
 
 
 class _CorruptFile(sqlite3.DatabaseError):

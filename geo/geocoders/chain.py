@@ -116,7 +116,8 @@ class ChainGeocoder(Geocoder):
             return nothing
         options = {"method": method, "exactly_one": exactly_one}
         options.update(self.live.query_options, **kwargs)
-        cached = self._cached(query, options)
+        key = query.casefold()  # services ignore case; asking twice for "SOTK" would be waste
+        cached = self._cached(key, options)
         if cached is not None:
             if not cached.locations:
                 return nothing
@@ -130,9 +131,9 @@ class ChainGeocoder(Geocoder):
             self._pause_live(fault)
             return nothing
         if exactly_one:
-            self._store(query, options, [answer] if answer else [])
+            self._store(key, options, [answer] if answer else [])
         else:
-            self._store(query, options, answer)
+            self._store(key, options, answer)
         return _annotated(answer, query, self.live.name) if answer else nothing
 
     def _cached(self, query: str, options: dict[str, Any]):

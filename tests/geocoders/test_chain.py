@@ -35,7 +35,7 @@ def test_a_missing_name_is_asked_once_then_served_from_the_cache(
     chain = build_geocoder(live_settings, [offline_geocoder])
 
     first = chain.geocode("Sotk")
-    second = chain.geocode("  Sotk ")
+    second = chain.geocode("  SOTK ")
     after_restart = build_geocoder(live_settings, [offline_geocoder]).geocode("Sotk")
 
     assert nominatim_server.count == 1
