@@ -80,11 +80,14 @@ class GeocodingCache:
                 raise CacheError(f"cannot read the geocoding cache {self.path}: {error}") from error
         if row is None:
             return None
-        locations = [
-            Location(item["address"], tuple(item["point"]), item["raw"])
-            for item in json.loads(row[0])
-        ]
-        return CachedAnswer(locations, datetime.fromisoformat(row[1]))
+        try:
+            locations = [
+                Location(item["address"], tuple(item["point"]), item["raw"])
+                for item in json.loads(row[0])
+            ]
+            return CachedAnswer(locations, datetime.fromisoformat(row[1]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise CacheError(f"unreadable answer in the geocoding cache {self.path}") from error
 
     def put(
         self,

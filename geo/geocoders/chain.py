@@ -155,7 +155,9 @@ class ChainGeocoder(Geocoder):
 
     def _drop_cache(self, error: CacheError) -> None:
         self.cache = None
-        self.notify(f"{error}; answers from the rest of this run will not be saved.")
+        self.notify(
+            f"{str(error).rstrip('.')}; answers from the rest of this run will not be saved."
+        )
 
     def _pause_live(self, fault: ServiceFault) -> None:
         if fault.kind == "rate-limited":

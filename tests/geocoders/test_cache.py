@@ -120,3 +120,13 @@ def test_an_unopenable_cache_is_a_cache_error(tmp_path):
     blocker.write_text("")
     with pytest.raises(CacheError, match="cannot open the geocoding cache"):
         GeocodingCache(blocker / "geocoding.sqlite")
+
+
+def test_an_unreadable_row_is_a_cache_error(tmp_path):
+    path = tmp_path / "c.sqlite"
+    GeocodingCache(path).put("nominatim", "Sotk", {}, [sotk()])
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE answers SET locations = '[{\"address\": '")
+
+    with pytest.raises(CacheError, match="unreadable answer"):
+        GeocodingCache(path).get("nominatim", "Sotk", {})

@@ -267,3 +267,18 @@ def test_a_corrupt_cache_is_set_aside_with_a_notice(live_settings, offline_geoco
     assert f"moved to {aside.name}" in notice
     assert chain.geocode("Sotk").raw["provenance"] == "nominatim"
     assert chain.geocode("Sotk").raw["provenance"] == "cache"
+
+
+def test_a_cache_that_breaks_mid_run_is_dropped_with_one_notice(
+    live_settings, offline_geocoder, nominatim_server
+):
+    chain = build_geocoder(live_settings, [offline_geocoder])
+    chain.cache.close()
+
+    first = chain.geocode("Sotk")
+    second = chain.geocode("Syunik")
+
+    assert (first.raw["provenance"], second.raw["provenance"]) == ("nominatim", "nominatim")
+    (notice,) = chain.notices
+    assert notice.startswith(f"cannot read the geocoding cache {live_settings.cache_path}")
+    assert notice.endswith("; answers from the rest of this run will not be saved.")
