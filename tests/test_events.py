@@ -106,6 +106,24 @@ def test_a_country_gives_way_to_a_finer_place_in_its_clause():
     assert event.location.place.name == "Sotk"
 
 
+def test_a_province_only_situates_a_finer_place():
+    [event] = incidents_of("Un soldado resultó herido por disparos cerca de Tegh, en Syunik.")
+    assert event.location.place.name == "Tegh"
+    assert event.wounded == 1
+
+
+def test_a_dateline_is_not_where_things_happened():
+    events = events_of("Ereván, 14 sep (EFE).- Hubo combates en Sotk.")
+    kinds = {e.location.place.name: e.is_incident for e in events}
+    assert kinds == {"Yerevan": False, "Sotk": True}
+
+
+def test_an_attribution_after_the_report_is_a_mention():
+    text = "Two soldiers were killed in clashes near Tegh, the ministry said from Baku."
+    kinds = {e.location.place.name: e.is_incident for e in events_of(text)}
+    assert kinds == {"Tegh": True, "Baku": False}
+
+
 def test_a_relative_clause_sets_the_place_of_its_trigger():
     text = "Se conecta con Armenia por el Paso Lachin, donde tuvieron lugar los combates."
     [event] = incidents_of(text)
