@@ -142,7 +142,7 @@ _ABSOLUTE = [
 ]
 
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<qual>el\s+proximo|el|este|esta|del|al|on|last|next|this|(?:en\s+)?la\s+(?:noche|manana|tarde|"
+    r"\b(?:(?P<qual>el\s+proximo|el\s+pasado|el|este|esta|del|al|on|last|next|this|(?:en\s+)?la\s+(?:noche|manana|tarde|"
     r"madrugada)\s+(?:del|de\s+este))\s+)?"
     r"(?P<weekday>lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?P<when>pasado|anterior|proximo|"
@@ -307,6 +307,6 @@ def _weekday(match: re.Match, published: date | None) -> date | None:
     if when.startswith(("proximo", "que")) or (match["qual"] or "").endswith(("proximo", "next")):
         return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
     back = (published.weekday() - weekday) % 7
-    if back == 0 and (when in ("pasado", "anterior") or match["qual"] == "last"):
+    if back == 0 and (when in ("pasado", "anterior") or match["qual"] in ("last", "el pasado")):
         back = 7
     return published - timedelta(days=back)

@@ -26,7 +26,8 @@ Choices (ACLED codebook where it has one):
   (or the toll: "49 militares murieron el martes") the article last dated, else the
   publication date, both at week precision; an event dated only by publication takes the
   date the article states for the same place and type elsewhere.
-- Figures: the largest count stated in the sentence goes to the event nearest to it.
+- Figures: the largest count stated in the sentence ("cuatro armenios y tres azerbaiyanos
+  murieron" is 7) goes to the event nearest to it.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ _TRIGGERS = [
      rf"(?:{_CIVILIANS})\s+(?:\w+\s+){{0,2}}(?:heridos?|heridas?|muertos?|asesinad\w+|"
      r"amenazad\w+|killed|wounded|injured)|fired\s+(?:at|on)\s+civilians"),
     ("Battles", "Armed clash",
-     r"combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
+     r"(?<!de\s)combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
      r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
      r"disparos|atacaron|ataco|ataques?\s+armados?|"
      r"ataques?\s+contra\s+(?:las?\s+|los?\s+)?posiciones|"
@@ -85,8 +86,8 @@ _TRIGGERS = [
     ("Strategic developments", "Arrests",
      r"capturaron|capturo|capturad[oa]s?|detuvieron|apresaron|captured|detained|arrested"),
     ("Strategic developments", "Headquarters or base established",
-     r"(?:establecieron|instalaron|levantaron|construyeron)\s+(?:\w+\s+){0,2}(?:bases?|"
-     r"puestos?|campamentos?|fortificaciones|trincheras)|set\s+up\s+(?:a\s+)?(?:base|post|camp)"),
+     r"(?:establec|instal|levant|constru)\w+\s+(?:\w+\s+){0,2}(?:bases?|puestos?|"
+     r"campamentos?|fortificaciones|trincheras|posiciones)|set\s+up\s+(?:a\s+)?(?:base|post|camp)"),
     ("Strategic developments", "Non-violent transfer of territory",
      r"invadi\w*|invasion|avanz\w+|incursion\w*|tom\w+\s+(?:el\s+control|posiciones)|"
      r"cruz\w+\s+la\s+frontera|penetr\w+|se\s+adentr\w+|ocuparon|ocupacion|"
@@ -147,7 +148,11 @@ _COUNT = rf"(?:(?:al\s+menos|por\s+lo\s+menos|unos|unas|at\s+least|some)\s+)?(?P
 
 def _figure_patterns(outcome: str, verbs: str) -> list[re.Pattern]:
     return [
-        re.compile(rf"\b{_COUNT}\s+(?:[^\W\d]+\s+){{0,3}}?(?:resultaron\s+|fueron\s+)?{outcome}\b"),
+        # "cuatro militares armenios y tres azerbaiyanos murieron" counts both.
+        re.compile(
+            rf"\b{_COUNT}\s+(?:[^\W\d]+\s+){{0,3}}?(?:(?:y|and)\s+(?P<m>{NUMBER})\s+"
+            rf"(?:[^\W\d]+\s+){{0,2}}?)?(?:resultaron\s+|fueron\s+)?{outcome}\b"
+        ),
         re.compile(rf"\b(?:{verbs})\s+(?:a\s+)?{_COUNT}\b"),
     ]
 
@@ -342,7 +347,7 @@ class _Sentence:
             return
         for field, patterns in (("fatalities", _FATALITIES), ("wounded", _WOUNDED)):
             counts = [
-                (read_number(m["n"]), m.start())
+                (_count(m), m.start())
                 for pattern in patterns
                 for m in pattern.finditer(self.folded)
             ]
@@ -352,6 +357,12 @@ class _Sentence:
             count, at = max(counts)
             target = min(found, key=lambda f: _event_distance(f.event, self.start, at))
             target.event = replace(target.event, **{field: count})
+
+
+def _count(match: re.Match) -> int | None:
+    first = read_number(match["n"])
+    second = read_number(match["m"]) if match.groupdict().get("m") else 0
+    return None if first is None or second is None else first + second
 
 
 def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:

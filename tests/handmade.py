@@ -38,6 +38,8 @@ PLACES: dict[str, tuple[str, float, float, str, str, str]] = {
     "París": ("Paris", 48.86, 2.35, "city", "France", "Ile-de-France"),
     "Baku": ("Baku", 40.38, 49.89, "city", "Azerbaijan", "Baku"),
     "Moscow": ("Moscow", 55.75, 37.62, "city", "Russia", "Moscow"),
+    "Turquía": ("Turkey", 38.96, 35.24, "country", "Turkey", ""),
+    "Ankara": ("Ankara", 39.93, 32.86, "city", "Turkey", "Ankara"),
     "Ereván": ("Yerevan", 40.18, 44.51, "city", "Armenia", "Yerevan"),
     "Bakú": ("Baku", 40.38, 49.89, "city", "Azerbaijan", "Baku"),
     "Moscú": ("Moscow", 55.75, 37.62, "city", "Russia", "Moscow"),

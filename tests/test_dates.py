@@ -31,6 +31,8 @@ FRIDAY = date(2021, 5, 14)
         ("dijo el jueves", THURSDAY, THURSDAY, DAY),
         ("el jueves pasado", THURSDAY, date(2022, 7, 28), DAY),
         ("el martes pasado", THURSDAY, date(2022, 8, 2), DAY),
+        ("el pasado jueves", THURSDAY, date(2022, 7, 28), DAY),
+        ("el pasado lunes", THURSDAY, date(2022, 8, 1), DAY),
         ("la noche del martes", THURSDAY, date(2022, 8, 2), DAY),
         ("el próximo lunes", THURSDAY, date(2022, 8, 8), DAY),
         ("ayer", THURSDAY, date(2022, 8, 3), DAY),

@@ -58,6 +58,8 @@ def seed(name, published):
          "Headquarters or base established"),
         ("Activistas bloquearon el Paso Lachin.", "Strategic developments", "Other"),
         ("Capturaron a seis soldados cerca de Jermuk.", "Strategic developments", "Arrests"),
+        ("Comenzaron a instalar posiciones de combate cerca de Tegh.", "Strategic developments",
+         "Headquarters or base established"),
     ],
 )  # fmt: skip
 def test_triggers_map_to_acled_types(text, event_type, sub_event_type):
@@ -143,6 +145,7 @@ def test_clauses_keep_triggers_to_their_own_places():
         ("Combates en Tegh: dos heridos.", None, 2),
         ("Los combates en Tegh mataron a tres soldados e hirieron a 12.", 3, 12),
         ("Los combates en Tegh causaron muertes y heridos.", None, None),
+        ("Cuatro militares armenios y tres azerbaiyanos murieron en combates en Tegh.", 7, None),
         ("Clashes near Tegh left two soldiers dead and five wounded.", 2, 5),
     ],
 )
