@@ -184,13 +184,15 @@ def find_dates(
     *,
     anchor: date | None = None,
     year: int | None = None,
+    folded: str | None = None,
 ) -> list[DateExpression]:
     """Every date expression in `text`, in order, resolved against `published`.
 
     `anchor` is the date of the event told just before (for "el día anterior"); `year` a
-    year the article names, used for a day and month without one.
+    year the article names, used for a day and month without one; `folded` is
+    `geo.text.fold(text)` when the caller has it already.
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
 

@@ -147,16 +147,18 @@ _COUNT = rf"(?:(?:al\s+menos|por\s+lo\s+menos|unos|unas|at\s+least|some)\s+)?(?P
 
 
 def _figure_patterns(outcome: str, verbs: str) -> list[re.Pattern]:
+    word = rf"(?!{_KILLED}|{_HURT})[^\W\d]+"  # a word between a count and its outcome
     return [
         # "cuatro militares armenios y tres azerbaiyanos murieron" counts both.
         re.compile(
-            rf"\b{_COUNT}\s+(?:[^\W\d]+\s+){{0,3}}?(?:(?:y|and)\s+(?P<m>{NUMBER})\s+"
-            rf"(?:[^\W\d]+\s+){{0,2}}?)?(?:resultaron\s+|fueron\s+)?{outcome}\b"
+            rf"\b{_COUNT}\s+(?:{word}\s+){{0,3}}?(?:(?:y|and)\s+(?P<m>{NUMBER})\s+"
+            rf"(?:{word}\s+){{0,2}}?)?(?:resultaron\s+|fueron\s+)?{outcome}\b"
         ),
         re.compile(rf"\b(?:{verbs})\s+(?:a\s+)?{_COUNT}\b"),
     ]
 
 
+_OUTCOME = re.compile(rf"{_KILLED}|{_HURT}|muerte|mat(?:aron|o|ando)|hiri(?:eron|o|endo)|killing")
 _FATALITIES = _figure_patterns(
     _KILLED,
     r"mataron|mato|matando|murieron|murio|fallecieron|fallecio|la\s+muerte\s+de|"
@@ -200,9 +202,10 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     orphans: list[_Found] = []
     narrative: date | None = None
     anchor: date | None = None
+    folded = fold(article.text)
     for start, end in split_sentences(article.text):
         in_sentence = [lm for lm in mentions if start <= lm.mention.start < end]
-        reader = _Sentence(article, start, end, in_sentence, anchor, year)
+        reader = _Sentence(article, folded[start:end], start, end, in_sentence, anchor, year)
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
@@ -217,13 +220,12 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, start, end, located, anchor, year):
+    def __init__(self, article, folded, start, end, located, anchor, year):
         self.article, self.start, self.end, self.located = article, start, end, located
         self.text = article.text[start:end]
-        self.folded = fold(self.text)
-        self.dates = [
-            d for d in find_dates(self.text, article.published, anchor=anchor, year=year) if d.date
-        ]
+        self.folded = folded
+        found = find_dates(self.text, article.published, anchor=anchor, year=year, folded=folded)
+        self.dates = [d for d in found if d.date]
         self.excerpt = Excerpt(
             article_id=article.id,
             title=article.title,
@@ -307,8 +309,10 @@ class _Sentence:
     def toll_date(self) -> date | None:
         """The date of a stated toll ("49 militares murieron el martes"), which dates the
         story even when the sentence names no place or trigger."""
+        if not self.dates or not _OUTCOME.search(self.folded):
+            return None
         tolls = [m.start() for p in _FATALITIES + _WOUNDED for m in p.finditer(self.folded)]
-        if not tolls or not self.dates:
+        if not tolls:
             return None
         return min(self.dates, key=lambda d: min(_distance(d, at) for at in tolls)).date
 
@@ -343,7 +347,7 @@ class _Sentence:
         )
 
     def _assign_figures(self, found: list[_Found]) -> None:
-        if not found:
+        if not found or not _OUTCOME.search(self.folded):
             return
         for field, patterns in (("fatalities", _FATALITIES), ("wounded", _WOUNDED)):
             counts = [
@@ -396,8 +400,11 @@ def _speaker_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BREAK = re.compile(r"[;:«»\"“”]|,\s+(?:y|pero)\s")
+
+
 def _next_break(folded: str, position: int) -> int:
-    match = re.compile(r"[;:«»\"“”]|,\s+(?:y|pero)\s").search(folded, position)
+    match = _BREAK.search(folded, position)
     return match.start() if match else len(folded)
 
 
