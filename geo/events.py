@@ -193,7 +193,11 @@ class _Found:
 
 
 def detect_events(article: Article, located: list[LocatedMention]) -> list[Event]:
-    """One event per located place per sentence: an incident, or a mention of the place."""
+    """One event per located place per sentence: an incident, or a mention of the place.
+
+    Mentions that geocoding left unresolved (`place is None`) have no point to map and are
+    skipped.
+    """
     mentions = sorted(
         (lm for lm in located if lm.place is not None), key=lambda lm: lm.mention.start
     )
@@ -221,7 +225,7 @@ class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
     def __init__(self, article, folded, start, end, located, anchor, year):
-        self.article, self.start, self.end, self.located = article, start, end, located
+        self.article, self.start, self.located = article, start, located
         self.text = article.text[start:end]
         self.folded = folded
         found = find_dates(self.text, article.published, anchor=anchor, year=year, folded=folded)

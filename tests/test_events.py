@@ -216,3 +216,11 @@ def test_sample_may_2021_incursion_and_shepherd():
         ("Lake Sev", "Strategic developments", may12),
         ("Verishen", "Violence against civilians", may12),
     }
+
+
+def test_without_a_publication_date_only_stated_years_date_events():
+    events = incidents_of(
+        "En 2020, el 27 de septiembre hubo combates en Tegh. Ayer cayeron cohetes en Sotk.", None
+    )
+    dates = {e.location.place.name: (e.event_date, e.time_precision) for e in events}
+    assert dates == {"Tegh": (date(2020, 9, 27), DAY), "Sotk": (date(2020, 9, 27), WEEK)}
