@@ -1,0 +1,96 @@
+"""What the dashboard shows, worked out without Streamlit: filters, the clicked place, safe text."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection
+from datetime import date
+
+import geopandas as gpd
+
+from geo.maps import layer_name
+from geo.model import Excerpt
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+PRECISION_LABELS = {1: "lugar exacto", 2: "cerca de un lugar", 3: "provincia o mayor"}
+TIME_PRECISION_LABELS = {0: "fecha desconocida", 1: "día", 2: "semana", 3: "mes o más"}
+
+
+def incident_layers(incidents: gpd.GeoDataFrame) -> list[str]:
+    """The date layers present, dated ones in order and the undated last."""
+    names = {layer_name(d) for d in incidents.loc[incidents["is_incident"], "event_date"]}
+    return sorted(names, key=lambda n: (not n[:1].isdigit(), n))
+
+
+def filter_incidents(
+    incidents: gpd.GeoDataFrame,
+    *,
+    layers: Collection[str],
+    event_types: Collection[str] | None = None,
+    precisions: Collection[int] | None = None,
+    show_mentions: bool = False,
+) -> gpd.GeoDataFrame:
+    """Keep incidents in the chosen date layers, types and precisions (and mentions if asked)."""
+    in_layer = incidents["event_date"].map(layer_name).isin(set(layers))
+    keep = incidents["is_incident"] & in_layer
+    if event_types is not None:
+        keep &= incidents["event_type"].isin(set(event_types))
+    if show_mentions:
+        keep |= ~incidents["is_incident"]
+    if precisions is not None:
+        keep &= incidents["geo_precision"].isin(set(precisions))
+    return incidents[keep]
+
+
+def date_bounds(layers: list[str]) -> tuple[date, date]:
+    """The first and last day of the dated layers, for a range slider."""
+    days = [date.fromisoformat(name[:10]) for name in layers if name[:1].isdigit()]
+    return min(days), max(days)
+
+
+def layers_in_range(layers: list[str], start: date, end: date) -> list[str]:
+    """Date layers that fall between `start` and `end`; the undated layer is never in a range."""
+    return [
+        name
+        for name in layers
+        if name[:1].isdigit() and start.isoformat() <= name[:10] <= end.isoformat()
+    ]
+
+
+def place_at(incidents: gpd.GeoDataFrame, lat: float, lon: float) -> tuple[float, float] | None:
+    """The coordinates of the incident nearest a click, as the key of the selected place."""
+    if incidents.empty:
+        return None
+    distance = (incidents["latitude"] - lat) ** 2 + (
+        (incidents["longitude"] - lon) * math.cos(math.radians(lat))
+    ) ** 2
+    row = incidents.loc[distance.idxmin()]
+    return (float(row["latitude"]), float(row["longitude"]))
+
+
+def incidents_at(incidents: gpd.GeoDataFrame, place: tuple[float, float]) -> gpd.GeoDataFrame:
+    lat, lon = place
+    here = (incidents["latitude"].sub(lat).abs() < 1e-9) & (
+        incidents["longitude"].sub(lon).abs() < 1e-9
+    )
+    return incidents[here]
+
+
+def escape_markdown(text: str) -> str:
+    """Make any text inert in Streamlit markdown: no links, images, HTML, math or directives."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
+
+
+def excerpt_markdown(excerpt: Excerpt) -> str:
+    """The sentence as safe markdown, with the place names in bold."""
+    parts, cursor = [], 0
+    for start, end in sorted(excerpt.highlights):
+        if start < cursor:
+            continue
+        parts.append(escape_markdown(excerpt.sentence[cursor:start]))
+        parts.append(f"**{escape_markdown(excerpt.sentence[start:end])}**")
+        cursor = end
+    parts.append(escape_markdown(excerpt.sentence[cursor:]))
+    return "".join(parts)
