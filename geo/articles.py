@@ -257,7 +257,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
     if sum(ord(c) > 127 for c in lenient) - bad > bad:
-        return _checked(lenient), [f"not valid UTF-8: {bad} bad bytes replaced by \ufffd"]
+        return _checked(lenient), [f"not valid UTF-8: {bad} byte(s) replaced by \ufffd"]
     if not any(0x80 <= byte <= 0x9F for byte in data):
         return _checked(data.decode("latin-1")), ["not UTF-8; decoded as Latin-1 (ISO-8859-1)"]
     holes = sum(byte in _CP1252_HOLES for byte in data)
