@@ -283,7 +283,7 @@ class _Page(HTMLParser):
 
     _HIDDEN = frozenset(
         ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas")
-        + ("nav", "aside", "footer", "form", "button", "select", "textarea")
+        + ("button", "select", "textarea", "nav", "aside", "footer")
     )
     _BLOCKS = frozenset(
         ("p", "div", "section", "article", "main", "header", "blockquote", "pre", "address")
@@ -307,6 +307,14 @@ class _Page(HTMLParser):
         self.h1: list[str] | None = None
         self.capturing: list[str] | None = None
         self.published: date | None = None
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Skip a malformed `<![...` section instead of failing (the stdlib asserts on it)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":

@@ -17,7 +17,7 @@ import pickle
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -93,23 +93,26 @@ class ArticleStore:
         published: date | None = None,
         source: str = "",
         url: str = "",
+        known: Iterable[Article] = (),
     ) -> tuple[Article | None, list[Problem]]:
         """Keep `data` as a new article; None and the reason when it cannot be, or is already here.
 
-        `filename` is only a wish: the name kept is `article.path.name`.
+        `filename` is only a wish: the name kept is `article.path.name`. `known` are articles
+        kept elsewhere (the samples, say) whose text counts as already here too.
         """
         try:
             name = safe_name(filename)
             article = parse_article(name, check_size(data, self.max_bytes))
         except ArticleError as error:
             return None, [Problem(filename, f"{error}; not added")]
+        elsewhere = {other.id: other.path.name if other.path else other.title for other in known}
         metadata, problems = _metadata(filename, title, published, source, url)
         with self._locked():
-            same = self._files_by_id().get(article.id)
+            here = self._files_by_id().get(article.id)
+            same = here[0] if here else elsewhere.get(article.id)
             if same:
-                return None, [
-                    Problem(filename, f"the same text as {same[0]}, already kept; not added")
-                ]
+                reason = f"the same text as {same}, already kept; not added"
+                return None, [Problem(filename, reason)]
             manifest, trouble = self._manifest()
             if manifest is None:
                 return None, [Problem(filename, f"{trouble}; not added")]
@@ -129,11 +132,17 @@ class ArticleStore:
         published: date | None = None,
         source: str = "",
         url: str = "",
+        known: Iterable[Article] = (),
     ) -> tuple[Article | None, list[Problem]]:
         """Keep pasted text as a .txt file named after its title."""
-        filename = f"{title.strip() or 'pasted'}.txt"
         return self.add(
-            filename, text.encode("utf-8"), title=title, published=published, source=source, url=url
+            f"{title.strip() or 'pasted'}.txt",
+            text.encode("utf-8"),
+            title=title,
+            published=published,
+            source=source,
+            url=url,
+            known=known,
         )
 
     def update_metadata(

@@ -158,13 +158,12 @@ class Manifest:
         """A copy where `file` has this metadata: its first row replaced, or a row appended."""
         columns = self.columns + [c for c in COLUMNS if c not in self.columns]
         widened = Manifest(columns, [self._widen(line, columns) for line in self.lines])
-        row = self._format(columns, file, metadata)
         for index, line in enumerate(widened.lines):
             values, _ = widened._split(line) if line.strip() else (None, "")
             if values and values["file"].strip() == file:
-                widened.lines[index] = row
+                widened.lines[index] = self._format(columns, file, metadata, values)
                 return widened
-        widened.lines.append(row)
+        widened.lines.append(self._format(columns, file, metadata, {}))
         return widened
 
     def without(self, file: str) -> Manifest:
@@ -186,8 +185,9 @@ class Manifest:
         return _csv_line([values.get(column, "") for column in columns])
 
     @staticmethod
-    def _format(columns: list[str], file: str, metadata: Metadata) -> str:
-        known = {
+    def _format(columns: list[str], file: str, metadata: Metadata, old: dict[str, str]) -> str:
+        """The row for `file`; columns the store does not know keep their `old` values."""
+        known = old | {
             "file": file,
             "title": one_line(metadata.title),
             "published": metadata.published.isoformat() if metadata.published else "",

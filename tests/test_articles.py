@@ -246,6 +246,7 @@ def test_html_is_reduced_to_its_readable_text(tmp_path):
         <script>document.title = "x"</script><noscript>Active JavaScript</noscript>
         <template><p>Plantilla</p></template>
         <p>Segundo párrafo<br>con salto.</p></article>
+        <div class="related"><article><p>Otra noticia: Moscú</p></article></div>
         <footer>© Diario, Ereván</footer></body></html>""",
     )
 
@@ -271,6 +272,35 @@ def test_html_title_comes_from_title_without_h1_and_the_manifest_wins(tmp_path):
 
     assert (a.title, a.text) == ("Título de la página", "Texto sobre Syunik.")
     assert b.title == "Del manifiesto"
+
+
+def test_malformed_html_loses_no_text(tmp_path):
+    write(tmp_path, "marked.html", "<![if !IE]><p>Antes</p><![bogus[ x ]]><p>Después</p>")
+    write(tmp_path, "webforms.htm", '<body><form id="form1"><p>Texto sobre Lachin.</p></body>')
+
+    (marked, webforms), problems = load_folder(tmp_path)
+
+    assert problems == []
+    assert marked.text == "Antes\nDespués"
+    assert webforms.text == "Texto sobre Lachin."
+
+
+def test_a_manifest_saved_by_a_spreadsheet_is_read(tmp_path):
+    bom, windows = tmp_path / "bom", tmp_path / "windows"
+    for folder, manifest in (
+        (bom, (HEADER + "a.txt,Ereván,,,\n").encode("utf-8-sig")),
+        (windows, (HEADER + "a.txt,Ereván “hoy”,,,\r\n").encode("cp1252")),
+    ):
+        folder.mkdir()
+        write(folder, "a.txt", GOOD)
+        write(folder, "articles.csv", manifest)
+
+    (a,), problems = load_folder(bom)
+    (b,), trouble = load_folder(windows)
+
+    assert (a.title, problems) == ("Ereván", [])
+    assert b.title == "Ereván “hoy”"
+    assert [str(p) for p in trouble] == ["articles.csv: not UTF-8; decoded as Windows-1252"]
 
 
 def test_markup_in_a_text_file_is_kept_verbatim_as_text(tmp_path):

@@ -120,6 +120,37 @@ def test_a_duplicate_is_refused_naming_the_file_that_has_it(tmp_path):
     assert listing(tmp_path) == ["articles.csv", "original.txt"]
 
 
+def test_a_text_already_kept_elsewhere_is_refused(tmp_path):
+    (sample,), _ = load_folder_with(tmp_path / "seeds", "sample.txt", TEXT)
+    store = ArticleStore(tmp_path / "mine")
+
+    article, problems = store.add_text(TEXT + "\n", title="Copia", known=[sample])
+
+    assert article is None
+    assert problems[0].reason == "the same text as sample.txt, already kept; not added"
+    assert listing(tmp_path / "mine") == []
+
+
+def load_folder_with(folder: Path, name: str, text: str):
+    folder.mkdir()
+    (folder / name).write_text(text)
+    return load_folder(folder)
+
+
+def test_an_edit_keeps_the_values_of_columns_the_store_does_not_know(tmp_path):
+    (tmp_path / "articles.csv").write_text("file,title,notes\na.txt,A,revisar\n")
+    (tmp_path / "a.txt").write_text(TEXT)
+    store = ArticleStore(tmp_path)
+    (article,), _ = store.articles()
+
+    store.update_metadata(article.id, title="B", published=date(2022, 8, 4), source="S", url="")
+
+    assert (tmp_path / "articles.csv").read_text().splitlines() == [
+        "file,title,notes,published,source,url",
+        "a.txt,B,revisar,2022-08-04,S,",
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
