@@ -53,15 +53,13 @@ def safe_name(filename: str) -> str:
     digits, "-", "_" and "." becomes "_", leading dots go (no hidden files), and names Windows
     reserves get a "_". Only the suffixes the loader reads are accepted.
     """
-    name = unicodedata.normalize("NFKC", filename)
+    name = unicodedata.normalize("NFKC", filename).strip()
     name = "_".join(part for part in re.split(r"[/\\]", name) if part not in ("", ".", ".."))
-    name = re.sub(r"[^\w.\-]+", "_", name)
-    name = re.sub(r"__+", "_", name).strip("._- ")
     stem, dot, suffix = name.rpartition(".")
     suffix = f".{suffix.lower()}"
     if not dot or suffix not in SUFFIXES:
         raise ArticleError(f"not a {', '.join(SUFFIXES)} file")
-    stem = stem.strip("._- ") or "article"
+    stem = re.sub(r"__+", "_", re.sub(r"[^\w.\-]+", "_", stem)).strip("._- ") or "article"
     if stem.split(".")[0].lower() in _RESERVED:
         stem = f"_{stem}"
     return stem.encode("utf-8")[:NAME_MAX_BYTES].decode("utf-8", errors="ignore") + suffix
@@ -194,8 +192,9 @@ class ArticleStore:
         """Names of the readable article files by id, re-reading only files that changed."""
         found: dict[str, list[str]] = {}
         seen = {}
-        for path in sorted(self.folder.iterdir()):
-            if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+        for name in sorted(os.listdir(self.folder)):
+            path = self.folder / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
                 continue
             try:
                 info = path.stat()
@@ -217,8 +216,8 @@ class ArticleStore:
         plan = self._temp(json.dumps({"rename": renames, "remove": removes}))
         os.replace(self.folder / plan, self.folder / JOURNAL)
         self._replay(renames, removes)
+        # Not synced: if the removal is lost, replaying the journal again changes nothing.
         (self.folder / JOURNAL).unlink()
-        _sync_folder(self.folder)
 
     def _replay(self, renames: list[tuple[str, str]], removes: list[str]) -> None:
         for name in removes:

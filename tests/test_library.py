@@ -78,6 +78,7 @@ def test_added_edited_and_deleted_articles_survive_a_new_store(tmp_path):
         ("/tmp/abs.md", "tmp_abs.md"),
         (".hidden.html", "hidden.html"),
         ("CON.txt", "_CON.txt"),
+        ("_.txt", "article.txt"),
         ("nota\x00\x1b[31m\u202e.txt", "nota_31m.txt"),
         ("Ｆｕｌｌ／ｗｉｄｔｈ.TXT", "Full_width.txt"),
     ],
