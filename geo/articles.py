@@ -105,9 +105,13 @@ def _read_folder(
         if manifest is not None:
             entries, trouble = manifest.entries(prefix + manifest_name)
             problems += trouble
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as error:
+        return [], [*problems, Problem(str(folder), _reason(error))]
     loaded: list[tuple[str, Article]] = []
     names = set()
-    for path in sorted(folder.iterdir()):
+    for path in paths:
         name = path.name
         if name.startswith(".") or name == manifest_name or not _is_regular(path):
             continue
