@@ -12,6 +12,7 @@ from geo import view
 from geo.articles import default_folders, load_folders
 from geo.gazetteer import PlaceTable
 from geo.geocoders.placetable import PlaceTableGeocoder
+from geo.incidents import excerpts_from_json
 from geo.maps import EVENT_COLOURS, MENTION_COLOUR, build_map, install_assets
 from geo.pipeline import Pipeline
 
@@ -116,11 +117,16 @@ def side_panel(shown, articles: dict) -> None:
     )
     for row in here.itertuples():
         what = (row.sub_event_type or row.event_type) if row.is_incident else "Lugar mencionado"
+        facts = [view.layer_name(row.event_date)]
+        if row.is_incident:
+            facts.append(
+                f"precisión temporal: {view.TIME_PRECISION_LABELS[int(row.time_precision)]}"
+            )
+            facts.append(view.casualties_text(row.fatalities, row.wounded))
         st.markdown(
-            f"**{view.escape_markdown(what)}** · "
-            f"{view.escape_markdown(view.layer_name(row.event_date))}"
+            f"**{view.escape_markdown(what)}** · " + view.escape_markdown(" · ".join(facts))
         )
-        for excerpt in row.excerpts:
+        for excerpt in excerpts_from_json(row.excerpts):
             with st.container(border=True):
                 st.markdown(view.excerpt_markdown(excerpt))
                 published = excerpt.published.isoformat() if excerpt.published else "sin fecha"
@@ -128,6 +134,8 @@ def side_panel(shown, articles: dict) -> None:
                     f"{view.escape_markdown(excerpt.title)} · {published} · "
                     f"{view.escape_markdown(excerpt.source or 'fuente desconocida')}"
                 )
+                if excerpt.url:
+                    st.link_button("Abrir la fuente original", excerpt.url)
                 article = articles.get(excerpt.article_id)
                 if article is not None:
                     with st.expander("Leer el artículo completo"):

@@ -105,9 +105,13 @@ def _read_folder(
         if manifest is not None:
             entries, trouble = manifest.entries(prefix + manifest_name)
             problems += trouble
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as error:
+        return [], [*problems, Problem(str(folder), _reason(error))]
     loaded: list[tuple[str, Article]] = []
     names = set()
-    for path in sorted(folder.iterdir()):
+    for path in paths:
         name = path.name
         if name.startswith(".") or name == manifest_name or not _is_regular(path):
             continue
@@ -257,7 +261,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
     if sum(ord(c) > 127 for c in lenient) - bad > bad:
-        return _checked(lenient), [f"not valid UTF-8: {bad} bad bytes replaced by \ufffd"]
+        return _checked(lenient), [f"not valid UTF-8: {bad} byte(s) replaced by \ufffd"]
     if not any(0x80 <= byte <= 0x9F for byte in data):
         return _checked(data.decode("latin-1")), ["not UTF-8; decoded as Latin-1 (ISO-8859-1)"]
     holes = sum(byte in _CP1252_HOLES for byte in data)
@@ -283,7 +287,7 @@ class _Page(HTMLParser):
 
     _HIDDEN = frozenset(
         ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas")
-        + ("nav", "aside", "footer", "form", "button", "select", "textarea")
+        + ("button", "select", "textarea", "nav", "aside", "footer")
     )
     _BLOCKS = frozenset(
         ("p", "div", "section", "article", "main", "header", "blockquote", "pre", "address")
@@ -307,6 +311,14 @@ class _Page(HTMLParser):
         self.h1: list[str] | None = None
         self.capturing: list[str] | None = None
         self.published: date | None = None
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Skip a malformed `<![...` section instead of failing (the stdlib asserts on it)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":

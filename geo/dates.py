@@ -142,7 +142,7 @@ _ABSOLUTE = [
 ]
 
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<qual>el\s+proximo|el|este|esta|del|al|on|last|next|this|(?:en\s+)?la\s+(?:noche|manana|tarde|"
+    r"\b(?:(?P<qual>el\s+proximo|el\s+pasado|el|este|esta|del|al|on|last|next|this|(?:en\s+)?la\s+(?:noche|manana|tarde|"
     r"madrugada)\s+(?:del|de\s+este))\s+)?"
     r"(?P<weekday>lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?P<when>pasado|anterior|proximo|"
@@ -184,13 +184,15 @@ def find_dates(
     *,
     anchor: date | None = None,
     year: int | None = None,
+    folded: str | None = None,
 ) -> list[DateExpression]:
     """Every date expression in `text`, in order, resolved against `published`.
 
     `anchor` is the date of the event told just before (for "el día anterior"); `year` a
-    year the article names, used for a day and month without one.
+    year the article names, used for a day and month without one; `folded` is
+    `geo.text.fold(text)` when the caller has it already.
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
 
@@ -307,6 +309,6 @@ def _weekday(match: re.Match, published: date | None) -> date | None:
     if when.startswith(("proximo", "que")) or (match["qual"] or "").endswith(("proximo", "next")):
         return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
     back = (published.weekday() - weekday) % 7
-    if back == 0 and (when in ("pasado", "anterior") or match["qual"] == "last"):
+    if back == 0 and (when in ("pasado", "anterior") or match["qual"] in ("last", "el pasado")):
         back = 7
     return published - timedelta(days=back)

@@ -13,18 +13,21 @@ Choices (ACLED codebook where it has one):
 - Blockades (bloqueo, cortaron la carretera) are Strategic developments / Other.
 - An unspecified ceasefire violation is Battles / Armed clash: on this border that is the
   usual form of a violation, and ACLED codes the violence, not the word.
+- A province, region or country in a clause that names a finer place only situates it.
 - Statements are never incidents. A place in the speaker's part of a sentence ("el
   Ministerio de Relaciones Exteriores de Azerbaiyán dijo", "dijo el Kremlin"), or naming an
   actor ("tropas de Azerbaiyán"), is a mention. A country is an incident location only after
-  a locative cue ("en Armenia") and only when its clause names nothing finer.
+  a locative cue ("en Armenia"). A dateline ("Ereván, 14 sep (EFE).-") is a mention.
 - A trigger in a clause naming no place (an "orphan": "un soldado murió en los combates") is
   linked to the one place where the article reports the same kind of event on the same
   explicitly stated date ("el Paso Lachin, donde tuvieron lugar los enfrentamientos del
   miércoles"); the orphan's sentence becomes another excerpt of that incident.
 - An event takes the date nearest its trigger in its sentence; else the date of the event
-  the article last dated, else the publication date, both at week precision; an undated
-  event at a place the article dates elsewhere for the same type takes that date.
-- Figures: the largest count stated in the sentence goes to the event nearest to it.
+  (or the toll: "49 militares murieron el martes") the article last dated, else the
+  publication date, both at week precision; an event dated only by publication takes the
+  date the article states for the same place and type elsewhere.
+- Figures: the largest count stated in the sentence ("cuatro armenios y tres azerbaiyanos
+  murieron" is 7) goes to the event nearest to it.
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ from datetime import date
 from geo.dates import NUMBER, UNKNOWN, WEEK, DateExpression, find_dates, read_number
 from geo.model import Article, Event, Excerpt, LocatedMention
 from geo.text import fold, split_sentences
+
+# Kinds that give way to a finer place in the same clause: ACLED codes the most specific
+# location ("cerca de Tegh, en la provincia de Syunik" is an event at Tegh).
+_COARSE = ("admin1", "region", "country")
 
 MENTION = "Mention"
 """`event_type` of a place only named; its sub-type says whether in a statement."""
@@ -65,22 +72,22 @@ _TRIGGERS = [
     ("Violence against civilians", "Abduction/forced disappearance",
      r"secuestr\w+|abduct\w+"),
     ("Violence against civilians", "Attack",
-     rf"(?:amenaz|atac|dispar|agred|golpe|hiri)\w*{_VERB_TO}\s+(?:{_CIVILIANS})|"
+     rf"(?:amenaz|atac|dispar|agred|golpe|hiri|mat)\w*(?:\s+\S+){{0,4}}?\s+(?:{_CIVILIANS})|"
      rf"(?:{_CIVILIANS})\s+(?:\w+\s+){{0,2}}(?:heridos?|heridas?|muertos?|asesinad\w+|"
      r"amenazad\w+|killed|wounded|injured)|fired\s+(?:at|on)\s+civilians"),
     ("Battles", "Armed clash",
-     r"combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
+     r"(?<!de\s)combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
      r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
      r"disparos|atacaron|ataco|ataques?\s+armados?|"
      r"ataques?\s+contra\s+(?:las?\s+|los?\s+)?posiciones|"
      r"viola\w*\s+(?:del?\s+|el\s+)?alto\s+el\s+fuego|clash\w*|fighting|skirmish\w*|"
-     r"firefights?|exchange\s+of\s+fire|opened\s+fire|ceasefire\s+violations?|"
+     r"firefights?|shootouts?|gunfights?|exchange\s+of\s+fire|opened\s+fire|ceasefire\s+violations?|"
      r"violated\s+the\s+ceasefire"),
     ("Strategic developments", "Arrests",
-     r"capturaron|capturo|detuvieron|apresaron|captured|detained|arrested"),
+     r"capturaron|capturo|capturad[oa]s?|detuvieron|apresaron|captured|detained|arrested"),
     ("Strategic developments", "Headquarters or base established",
-     r"(?:establecieron|instalaron|levantaron|construyeron)\s+(?:\w+\s+){0,2}(?:bases?|"
-     r"puestos?|campamentos?|fortificaciones|trincheras)|set\s+up\s+(?:a\s+)?(?:base|post|camp)"),
+     r"(?:establec|instal|levant|constru)\w+\s+(?:\w+\s+){0,2}(?:bases?|puestos?|"
+     r"campamentos?|fortificaciones|trincheras|posiciones)|set\s+up\s+(?:a\s+)?(?:base|post|camp)"),
     ("Strategic developments", "Non-violent transfer of territory",
      r"invadi\w*|invasion|avanz\w+|incursion\w*|tom\w+\s+(?:el\s+control|posiciones)|"
      r"cruz\w+\s+la\s+frontera|penetr\w+|se\s+adentr\w+|ocuparon|ocupacion|"
@@ -99,8 +106,12 @@ _SPEECH = re.compile(
     r"acuso|acusaron|acusa|acusan|advirtio|pidio|pidieron|insto|instaron|exigio|exigieron|"
     r"llamo|llamaron|condeno|condenaron|expreso|comunico|detallo|reporto|explico|manifesto|"
     r"subrayo|said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
-    r"claimed)\b"
+    r"claimed|(?:ha|han|habia|habian)\s+(?:dicho|afirmado|declarado|senalado|indicado|"
+    r"informado|anunciado|asegurado|denunciado|acusado|advertido|pedido|instado|exigido|"
+    r"condenado|expresado|explicado|subrayado|reiterado|sostenido|precisado|detallado))\b"
 )
+_THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
+_DATELINE = re.compile(r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+")
 _ACCORDING = re.compile(r"\b(?:segun|according\s+to)\b[^,;]*")
 _CLAUSE_BREAK = re.compile(
     r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|where|when|while|but)\b)|"
@@ -136,12 +147,18 @@ _COUNT = rf"(?:(?:al\s+menos|por\s+lo\s+menos|unos|unas|at\s+least|some)\s+)?(?P
 
 
 def _figure_patterns(outcome: str, verbs: str) -> list[re.Pattern]:
+    word = rf"(?!{_KILLED}|{_HURT})[^\W\d]+"  # a word between a count and its outcome
     return [
-        re.compile(rf"\b{_COUNT}\s+(?:[^\W\d]+\s+){{0,3}}?(?:resultaron\s+|fueron\s+)?{outcome}\b"),
+        # "cuatro militares armenios y tres azerbaiyanos murieron" counts both.
+        re.compile(
+            rf"\b{_COUNT}\s+(?:{word}\s+){{0,3}}?(?:(?:y|and)\s+(?P<m>{NUMBER})\s+"
+            rf"(?:{word}\s+){{0,2}}?)?(?:resultaron\s+|fueron\s+)?{outcome}\b"
+        ),
         re.compile(rf"\b(?:{verbs})\s+(?:a\s+)?{_COUNT}\b"),
     ]
 
 
+_OUTCOME = re.compile(rf"{_KILLED}|{_HURT}|muerte|mat(?:aron|o|ando)|hiri(?:eron|o|endo)|killing")
 _FATALITIES = _figure_patterns(
     _KILLED,
     r"mataron|mato|matando|murieron|murio|fallecieron|fallecio|la\s+muerte\s+de|"
@@ -163,15 +180,24 @@ class _Trigger:
 
 @dataclass
 class _Found:
-    """An event while the article is read; `explicit` says its date was stated."""
+    """An event while the article is read; `dated_by` says where its date came from:
+    "stated" in its sentence, the "story" told before it, or "published"."""
 
     event: Event
-    explicit: bool
+    dated_by: str
     trigger: str = ""
+
+    @property
+    def explicit(self) -> bool:
+        return self.dated_by == "stated"
 
 
 def detect_events(article: Article, located: list[LocatedMention]) -> list[Event]:
-    """One event per located place per sentence: an incident, or a mention of the place."""
+    """One event per located place per sentence: an incident, or a mention of the place.
+
+    Mentions that geocoding left unresolved (`place is None`) have no point to map and are
+    skipped.
+    """
     mentions = sorted(
         (lm for lm in located if lm.place is not None), key=lambda lm: lm.mention.start
     )
@@ -180,15 +206,16 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     orphans: list[_Found] = []
     narrative: date | None = None
     anchor: date | None = None
+    folded = fold(article.text)
     for start, end in split_sentences(article.text):
         in_sentence = [lm for lm in mentions if start <= lm.mention.start < end]
-        reader = _Sentence(article, start, end, in_sentence, anchor, year)
+        reader = _Sentence(article, folded[start:end], start, end, in_sentence, anchor, year)
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
         dated = [f for f in sentence_found + sentence_orphans if f.explicit and f.event.is_incident]
         anchor = dated[0].event.event_date if dated else None
-        narrative = anchor or narrative
+        narrative = anchor or reader.toll_date() or narrative
     _date_from_same_place(found)
     found += _link_orphans(orphans, found)
     return [f.event for f in found]
@@ -197,13 +224,12 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, start, end, located, anchor, year):
-        self.article, self.start, self.end, self.located = article, start, end, located
+    def __init__(self, article, folded, start, end, located, anchor, year):
+        self.article, self.start, self.located = article, start, located
         self.text = article.text[start:end]
-        self.folded = fold(self.text)
-        self.dates = [
-            d for d in find_dates(self.text, article.published, anchor=anchor, year=year) if d.date
-        ]
+        self.folded = folded
+        found = find_dates(self.text, article.published, anchor=anchor, year=year, folded=folded)
+        self.dates = [d for d in found if d.date]
         self.excerpt = Excerpt(
             article_id=article.id,
             title=article.title,
@@ -214,6 +240,9 @@ class _Sentence:
             highlights=tuple((lm.mention.start - start, lm.mention.end - start) for lm in located),
         )
         self.speakers = _speaker_spans(self.folded)
+        dateline = _DATELINE.match(self.folded)
+        if dateline:
+            self.speakers.append(dateline.span())
 
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
@@ -225,20 +254,20 @@ class _Sentence:
             places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
-            if any(lm.place.kind != "country" for lm in places):
-                places = [lm for lm in places if lm.place.kind != "country"]
+            if any(lm.place.kind not in _COARSE for lm in places):
+                places = [lm for lm in places if lm.place.kind not in _COARSE]
             trigger = triggers[0]
-            when, precision, explicit = self._date(trigger.start, narrative)
+            when, precision, dated_by = self._date(trigger.start, narrative)
             word = self.folded[trigger.start : trigger.end]
             if not places:
-                orphans.append(_Found(self._event(None, trigger, when, precision), explicit, word))
+                orphans.append(_Found(self._event(None, trigger, when, precision), dated_by, word))
             for lm in places:
                 event = self._event(lm, trigger, when, precision)
-                incidents.append(_Found(event, explicit, word))
+                incidents.append(_Found(event, dated_by, word))
         self._assign_figures(incidents or orphans)
         sites = {_place_key(f.event) for f in incidents}
         mentions = [
-            _Found(self._mention(lm), False) for lm in self.located if _key_of(lm) not in sites
+            _Found(self._mention(lm), "") for lm in self.located if _key_of(lm) not in sites
         ]
         return _unique(incidents) + _unique(mentions), orphans
 
@@ -272,12 +301,24 @@ class _Sentence:
             return bool(_LOCATIVE.search(self.folded, 0, offset))
         return True
 
-    def _date(self, position: int, narrative: date | None) -> tuple[date | None, int, bool]:
+    def _date(self, position: int, narrative: date | None) -> tuple[date | None, int, str]:
         if self.dates:
             nearest = min(self.dates, key=lambda d: _distance(d, position))
-            return nearest.date, nearest.precision, True
-        fallback = narrative or self.article.published
-        return fallback, (WEEK if fallback else UNKNOWN), False
+            return nearest.date, nearest.precision, "stated"
+        if narrative:
+            return narrative, WEEK, "story"
+        published = self.article.published
+        return published, (WEEK if published else UNKNOWN), "published"
+
+    def toll_date(self) -> date | None:
+        """The date of a stated toll ("49 militares murieron el martes"), which dates the
+        story even when the sentence names no place or trigger."""
+        if not self.dates or not _OUTCOME.search(self.folded):
+            return None
+        tolls = [m.start() for p in _FATALITIES + _WOUNDED for m in p.finditer(self.folded)]
+        if not tolls:
+            return None
+        return min(self.dates, key=lambda d: min(_distance(d, at) for at in tolls)).date
 
     def _event(self, lm, trigger: _Trigger, when, precision) -> Event:
         return Event(
@@ -310,11 +351,11 @@ class _Sentence:
         )
 
     def _assign_figures(self, found: list[_Found]) -> None:
-        if not found:
+        if not found or not _OUTCOME.search(self.folded):
             return
         for field, patterns in (("fatalities", _FATALITIES), ("wounded", _WOUNDED)):
             counts = [
-                (read_number(m["n"]), m.start())
+                (_count(m), m.start())
                 for pattern in patterns
                 for m in pattern.finditer(self.folded)
             ]
@@ -324,6 +365,12 @@ class _Sentence:
             count, at = max(counts)
             target = min(found, key=lambda f: _event_distance(f.event, self.start, at))
             target.event = replace(target.event, **{field: count})
+
+
+def _count(match: re.Match) -> int | None:
+    first = read_number(match["n"])
+    second = read_number(match["m"]) if match.groupdict().get("m") else 0
+    return None if first is None or second is None else first + second
 
 
 def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
@@ -341,7 +388,15 @@ def _speaker_spans(folded: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _ACCORDING.finditer(folded)]
     for verb in _SPEECH.finditer(folded):
         before = folded[: verb.start()].rstrip()
-        if before.endswith((",", "»", '"', "”")) and before.rstrip(",").strip():
+        comma = before.rfind(",")
+        # "..., the ministry said in a statement": an attribution after a clause that
+        # reports something, with no "que"/"that" to introduce content.
+        after_report = (
+            comma > 0 and not _THAT.match(folded, verb.end()) and bool(_triggers(folded, 0, comma))
+        )
+        if after_report:
+            spans.append((comma, _next_break(folded, verb.end())))
+        elif before.rstrip(",").rstrip().endswith(("»", '"', "”")):
             spans.append((verb.start(), _next_break(folded, verb.end())))
         else:
             starts = [m.end() for m in _SPEAKER_START.finditer(folded, 0, verb.start())]
@@ -349,8 +404,11 @@ def _speaker_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BREAK = re.compile(r"[;:«»\"“”]|,\s+(?:y|pero)\s")
+
+
 def _next_break(folded: str, position: int) -> int:
-    match = re.compile(r"[;:«»\"“”]|,\s+(?:y|pero)\s").search(folded, position)
+    match = _BREAK.search(folded, position)
     return match.start() if match else len(folded)
 
 
@@ -416,14 +474,15 @@ def _key_of(lm: LocatedMention) -> tuple:
 
 
 def _date_from_same_place(found: list[_Found]) -> None:
-    """An undated event takes the date the article states for the same place and type."""
+    """An event dated only by publication takes the date the article states elsewhere for the
+    same place and type (a headline's "invadieron Syunik" is the body's 12 May)."""
     stated: dict[tuple, _Found] = {}
     for f in found:
         if f.explicit and f.event.is_incident:
             stated.setdefault((_place_key(f.event), f.event.event_type), f)
     for f in found:
         source = stated.get((_place_key(f.event), f.event.event_type))
-        if not f.explicit and f.event.is_incident and source is not None:
+        if f.dated_by == "published" and source is not None:
             f.event = replace(
                 f.event,
                 event_date=source.event.event_date,
@@ -457,7 +516,7 @@ def _link_orphans(orphans: list[_Found], found: list[_Found]) -> list[_Found]:
                             location=target.location,
                             sub_event_type=target.sub_event_type,
                         ),
-                        orphan.explicit,
+                        orphan.dated_by,
                         orphan.trigger,
                     )
                 )

@@ -17,7 +17,7 @@ import pickle
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -53,15 +53,13 @@ def safe_name(filename: str) -> str:
     digits, "-", "_" and "." becomes "_", leading dots go (no hidden files), and names Windows
     reserves get a "_". Only the suffixes the loader reads are accepted.
     """
-    name = unicodedata.normalize("NFKC", filename)
+    name = unicodedata.normalize("NFKC", filename).strip()
     name = "_".join(part for part in re.split(r"[/\\]", name) if part not in ("", ".", ".."))
-    name = re.sub(r"[^\w.\-]+", "_", name)
-    name = re.sub(r"__+", "_", name).strip("._- ")
     stem, dot, suffix = name.rpartition(".")
     suffix = f".{suffix.lower()}"
     if not dot or suffix not in SUFFIXES:
         raise ArticleError(f"not a {', '.join(SUFFIXES)} file")
-    stem = stem.strip("._- ") or "article"
+    stem = re.sub(r"__+", "_", re.sub(r"[^\w.\-]+", "_", stem)).strip("._- ") or "article"
     if stem.split(".")[0].lower() in _RESERVED:
         stem = f"_{stem}"
     return stem.encode("utf-8")[:NAME_MAX_BYTES].decode("utf-8", errors="ignore") + suffix
@@ -93,23 +91,26 @@ class ArticleStore:
         published: date | None = None,
         source: str = "",
         url: str = "",
+        known: Iterable[Article] = (),
     ) -> tuple[Article | None, list[Problem]]:
         """Keep `data` as a new article; None and the reason when it cannot be, or is already here.
 
-        `filename` is only a wish: the name kept is `article.path.name`.
+        `filename` is only a wish: the name kept is `article.path.name`. `known` are articles
+        kept elsewhere (the samples, say) whose text counts as already here too.
         """
         try:
             name = safe_name(filename)
             article = parse_article(name, check_size(data, self.max_bytes))
         except ArticleError as error:
             return None, [Problem(filename, f"{error}; not added")]
+        elsewhere = {other.id: other.path.name if other.path else other.title for other in known}
         metadata, problems = _metadata(filename, title, published, source, url)
         with self._locked():
-            same = self._files_by_id().get(article.id)
+            here = self._files_by_id().get(article.id)
+            same = here[0] if here else elsewhere.get(article.id)
             if same:
-                return None, [
-                    Problem(filename, f"the same text as {same[0]}, already kept; not added")
-                ]
+                reason = f"the same text as {same}, already kept; not added"
+                return None, [Problem(filename, reason)]
             manifest, trouble = self._manifest()
             if manifest is None:
                 return None, [Problem(filename, f"{trouble}; not added")]
@@ -129,11 +130,17 @@ class ArticleStore:
         published: date | None = None,
         source: str = "",
         url: str = "",
+        known: Iterable[Article] = (),
     ) -> tuple[Article | None, list[Problem]]:
         """Keep pasted text as a .txt file named after its title."""
-        filename = f"{title.strip() or 'pasted'}.txt"
         return self.add(
-            filename, text.encode("utf-8"), title=title, published=published, source=source, url=url
+            f"{title.strip() or 'pasted'}.txt",
+            text.encode("utf-8"),
+            title=title,
+            published=published,
+            source=source,
+            url=url,
+            known=known,
         )
 
     def update_metadata(
@@ -185,8 +192,9 @@ class ArticleStore:
         """Names of the readable article files by id, re-reading only files that changed."""
         found: dict[str, list[str]] = {}
         seen = {}
-        for path in sorted(self.folder.iterdir()):
-            if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+        for name in sorted(os.listdir(self.folder)):
+            path = self.folder / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
                 continue
             try:
                 info = path.stat()
@@ -208,8 +216,8 @@ class ArticleStore:
         plan = self._temp(json.dumps({"rename": renames, "remove": removes}))
         os.replace(self.folder / plan, self.folder / JOURNAL)
         self._replay(renames, removes)
+        # Not synced: if the removal is lost, replaying the journal again changes nothing.
         (self.folder / JOURNAL).unlink()
-        _sync_folder(self.folder)
 
     def _replay(self, renames: list[tuple[str, str]], removes: list[str]) -> None:
         for name in removes:

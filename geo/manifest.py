@@ -9,6 +9,7 @@ never swallows the lines after it.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -84,17 +85,16 @@ class Manifest:
         return out
 
     def _split(self, line: str) -> tuple[dict[str, str] | None, str]:
-        try:
-            fields = next(csv.reader([line], strict=True))
-        except csv.Error as error:
-            return None, f"cannot be read as CSV ({error})"
+        fields, error = _fields(line)
+        if error:
+            return None, error
         if len(fields) > len(self.columns):
             return None, (
                 f"has {len(fields)} values for {len(self.columns)} columns "
                 "(a comma in a value that is not in double quotes?)"
             )
-        fields += [""] * (len(self.columns) - len(fields))
-        return dict(zip(self.columns, fields, strict=True)), ""
+        padded = fields + ("",) * (len(self.columns) - len(fields))
+        return dict(zip(self.columns, padded, strict=True)), ""
 
     def entries(self, name: str) -> tuple[dict[str, Metadata], list[Problem]]:
         """Metadata by file name; an unusable line or value is a Problem naming `name` and the line.
@@ -158,13 +158,12 @@ class Manifest:
         """A copy where `file` has this metadata: its first row replaced, or a row appended."""
         columns = self.columns + [c for c in COLUMNS if c not in self.columns]
         widened = Manifest(columns, [self._widen(line, columns) for line in self.lines])
-        row = self._format(columns, file, metadata)
         for index, line in enumerate(widened.lines):
             values, _ = widened._split(line) if line.strip() else (None, "")
             if values and values["file"].strip() == file:
-                widened.lines[index] = row
+                widened.lines[index] = self._format(columns, file, metadata, values)
                 return widened
-        widened.lines.append(row)
+        widened.lines.append(self._format(columns, file, metadata, {}))
         return widened
 
     def without(self, file: str) -> Manifest:
@@ -186,8 +185,9 @@ class Manifest:
         return _csv_line([values.get(column, "") for column in columns])
 
     @staticmethod
-    def _format(columns: list[str], file: str, metadata: Metadata) -> str:
-        known = {
+    def _format(columns: list[str], file: str, metadata: Metadata, old: dict[str, str]) -> str:
+        """The row for `file`; columns the store does not know keep their `old` values."""
+        known = old | {
             "file": file,
             "title": one_line(metadata.title),
             "published": metadata.published.isoformat() if metadata.published else "",
@@ -198,6 +198,15 @@ class Manifest:
 
     def text(self) -> str:
         return "".join(line + "\n" for line in [_csv_line(self.columns), *self.lines])
+
+
+@functools.lru_cache(maxsize=8192)
+def _fields(line: str) -> tuple[tuple[str, ...], str]:
+    """The values of a line, or why it is not CSV; cached, as each change re-reads the manifest."""
+    try:
+        return tuple(next(csv.reader([line], strict=True))), ""
+    except csv.Error as error:
+        return (), f"cannot be read as CSV ({error})"
 
 
 def _csv_line(values: list[str]) -> str:

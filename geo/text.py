@@ -33,7 +33,7 @@ def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int
 
 def fold(text: str) -> str:
     """Lower-case `text` and strip its accents, one character for one, so offsets still match."""
-    return "".join(_fold_char(c) for c in text)
+    return _NON_ASCII.sub(_fold_match, text).lower()
 
 
 # Letters that carry no combining accent to strip but are read as a plain Latin letter
@@ -43,6 +43,24 @@ _PLAIN = str.maketrans(
 )
 
 
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char.translate(_PLAIN))[0].lower()
-    return base if len(base) == 1 else char
+class _FoldTable(dict):
+    """str.translate's table, filled in the first time each character is met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        stripped = unicodedata.normalize("NFD", char.translate(_PLAIN))[0]
+        # The fold must be one lower-case character, or fold() would shift offsets.
+        folded = next(
+            (c for c in (stripped.lower(), char.lower()) if len(c) == 1 and c.lower() == c), " "
+        )
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(match: re.Match) -> str:
+    # Each folded character is already lower-case and one long, so .lower() keeps offsets.
+    return _FOLDED[ord(match.group())]

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from datetime import date
 
 import geopandas as gpd
+import pandas as pd
 
 from geo.maps import grouping_for, layer_name, layer_span
 from geo.model import Excerpt
@@ -83,6 +84,16 @@ def incidents_at(incidents: gpd.GeoDataFrame, place: tuple[float, float]) -> gpd
         incidents["longitude"].sub(lon).abs() < 1e-9
     )
     return incidents[here]
+
+
+def casualties_text(fatalities: object, wounded: object) -> str:
+    """Fatalities and wounded as the sources state them; unknown when they don't."""
+    parts = []
+    if not pd.isna(fatalities):
+        parts.append(f"{int(fatalities)} muertos")
+    if not pd.isna(wounded):
+        parts.append(f"{int(wounded)} heridos")
+    return ", ".join(parts) or "víctimas: sin datos"
 
 
 def escape_markdown(text: str) -> str:

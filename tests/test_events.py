@@ -58,6 +58,8 @@ def seed(name, published):
          "Headquarters or base established"),
         ("Activistas bloquearon el Paso Lachin.", "Strategic developments", "Other"),
         ("Capturaron a seis soldados cerca de Jermuk.", "Strategic developments", "Arrests"),
+        ("Comenzaron a instalar posiciones de combate cerca de Tegh.", "Strategic developments",
+         "Headquarters or base established"),
     ],
 )  # fmt: skip
 def test_triggers_map_to_acled_types(text, event_type, sub_event_type):
@@ -106,6 +108,24 @@ def test_a_country_gives_way_to_a_finer_place_in_its_clause():
     assert event.location.place.name == "Sotk"
 
 
+def test_a_province_only_situates_a_finer_place():
+    [event] = incidents_of("Un soldado resultó herido por disparos cerca de Tegh, en Syunik.")
+    assert event.location.place.name == "Tegh"
+    assert event.wounded == 1
+
+
+def test_a_dateline_is_not_where_things_happened():
+    events = events_of("Ereván, 14 sep (EFE).- Hubo combates en Sotk.")
+    kinds = {e.location.place.name: e.is_incident for e in events}
+    assert kinds == {"Yerevan": False, "Sotk": True}
+
+
+def test_an_attribution_after_the_report_is_a_mention():
+    text = "Two soldiers were killed in clashes near Tegh, the ministry said from Baku."
+    kinds = {e.location.place.name: e.is_incident for e in events_of(text)}
+    assert kinds == {"Tegh": True, "Baku": False}
+
+
 def test_a_relative_clause_sets_the_place_of_its_trigger():
     text = "Se conecta con Armenia por el Paso Lachin, donde tuvieron lugar los combates."
     [event] = incidents_of(text)
@@ -125,6 +145,7 @@ def test_clauses_keep_triggers_to_their_own_places():
         ("Combates en Tegh: dos heridos.", None, 2),
         ("Los combates en Tegh mataron a tres soldados e hirieron a 12.", 3, 12),
         ("Los combates en Tegh causaron muertes y heridos.", None, None),
+        ("Cuatro militares armenios y tres azerbaiyanos murieron en combates en Tegh.", 7, None),
         ("Clashes near Tegh left two soldiers dead and five wounded.", 2, 5),
     ],
 )
@@ -195,3 +216,11 @@ def test_sample_may_2021_incursion_and_shepherd():
         ("Lake Sev", "Strategic developments", may12),
         ("Verishen", "Violence against civilians", may12),
     }
+
+
+def test_without_a_publication_date_only_stated_years_date_events():
+    events = incidents_of(
+        "En 2020, el 27 de septiembre hubo combates en Tegh. Ayer cayeron cohetes en Sotk.", None
+    )
+    dates = {e.location.place.name: (e.event_date, e.time_precision) for e in events}
+    assert dates == {"Tegh": (date(2020, 9, 27), DAY), "Sotk": (date(2020, 9, 27), WEEK)}

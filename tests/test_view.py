@@ -60,3 +60,9 @@ def test_excerpt_highlights_place_names():
         "a", "t", None, "", "", "Tropas cerca de Syunik y Gegharkunik.", ((16, 22), (25, 36))
     )
     assert view.excerpt_markdown(excerpt) == ("Tropas cerca de **Syunik** y **Gegharkunik**\\.")
+
+
+def test_casualties_say_unknown_when_not_stated():
+    assert view.casualties_text(None, float("nan")) == "víctimas: sin datos"
+    assert view.casualties_text(1, None) == "1 muertos"
+    assert view.casualties_text(49, 3) == "49 muertos, 3 heridos"

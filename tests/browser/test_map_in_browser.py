@@ -56,7 +56,9 @@ def test_sidebar_date_toggle_hides_and_restores_markers(offline_page, sample_app
     assert on_day > 0
     expect(frame.locator(MARKERS)).to_have_count(len(sample_incidents), timeout=30_000)
 
-    toggle = page.get_by_test_id("stSidebar").get_by_text("2022-08-03", exact=True)
+    toggle = (
+        page.get_by_test_id("stSidebar").get_by_test_id("stCheckbox").filter(has_text="2022-08-03")
+    )
     toggle.click()
     expect(frame.locator(MARKERS)).to_have_count(len(sample_incidents) - on_day, timeout=15_000)
     toggle.click()

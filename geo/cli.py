@@ -1,0 +1,157 @@
+"""`python -m geo`: the engine from the command line, for scripts and other tools.
+
+python -m geo extract FILE... [--published YYYY-MM-DD] [--format json|geojson|csv]
+python -m geo export [FOLDER...] --format csv|geojson|gpkg [--output PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from geo.articles import (
+    MANIFEST,
+    ArticleError,
+    default_folders,
+    load_folders,
+    parse_article,
+    read_limited,
+    read_manifest,
+    with_metadata,
+)
+from geo.gazetteer import PlaceTable
+from geo.geocoders.placetable import PlaceTableGeocoder
+from geo.incidents import FORMATS, build_incidents, incidents_to_bytes
+from geo.manifest import parse_date
+from geo.model import Article, Problem
+from geo.pipeline import ArticleResult, Pipeline
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="places and incidents of article files")
+    extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    extract.add_argument("--published", type=_iso_date, help="publication date (YYYY-MM-DD)")
+    extract.add_argument("--format", choices=("json", "geojson", "csv"), default="json")
+    extract.set_defaults(handler=extract_command)
+
+    export = commands.add_parser("export", help="every incident of the article folders")
+    export.add_argument("folders", nargs="*", type=Path, metavar="FOLDER")
+    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument("--output", type=Path, help="file to write (required for gpkg)")
+    export.add_argument("--mentions", action="store_true", help="also places only named")
+    export.set_defaults(handler=export_command)
+
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def _iso_date(value: str):
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2022-08-04") from error
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def read_file(path: Path) -> Article:
+    """One article file, with its row of the manifest beside it when there is one."""
+    article = parse_article(path.name, read_limited(path), path=path)
+    manifest_path = path.parent / MANIFEST
+    if manifest_path.is_file():
+        manifest, _ = read_manifest(manifest_path)
+        if manifest is not None:
+            entries, _ = manifest.entries(MANIFEST)
+            article = with_metadata(article, entries.get(path.name))
+    return article
+
+
+def _pipeline() -> Pipeline:
+    table = PlaceTable.load()
+    return Pipeline(table, PlaceTableGeocoder(table))
+
+
+def extract_command(args: argparse.Namespace) -> int:
+    articles, failed = [], 0
+    for path in args.files:
+        try:
+            article = read_file(path)
+        except (ArticleError, OSError) as error:
+            print(f"error: {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            failed += 1
+            continue
+        if args.published:
+            article = replace(article, published=args.published)
+        articles.append(article)
+
+    result = _pipeline().run(articles)
+    if args.format == "json":
+        document = {"articles": [_article_json(r) for r in result.articles]}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        incidents = result.incidents[result.incidents["is_incident"]]
+        sys.stdout.buffer.write(incidents_to_bytes(incidents, args.format))
+    return 1 if failed else 0
+
+
+def _article_json(result: ArticleResult) -> dict:
+    article = result.article
+    mentions = [
+        {
+            "text": located.mention.text,
+            "start": located.mention.start,
+            "end": located.mention.end,
+            "name": located.place.name if located.place else None,
+            "lat": located.place.lat if located.place else None,
+            "lon": located.place.lon if located.place else None,
+            "kind": located.place.kind if located.place else None,
+            "precision": located.precision if located.place else None,
+            "geonames_id": located.place.geonames_id if located.place else None,
+        }
+        for located in result.located
+    ]
+    incidents = [
+        {
+            "name": incident.location,
+            "lat": incident.lat,
+            "lon": incident.lon,
+            "date": incident.event_date.isoformat() if incident.event_date else None,
+            "type": incident.event_type,
+            "excerpt": incident.excerpts[0].sentence if incident.excerpts else "",
+        }
+        for incident in build_incidents(result.events)
+        if incident.is_incident
+    ]
+    return {
+        "path": str(article.path) if article.path else None,
+        "published": article.published.isoformat() if article.published else None,
+        "mentions": mentions,
+        "incidents": incidents,
+    }
+
+
+def export_command(args: argparse.Namespace) -> int:
+    if args.format == "gpkg" and args.output is None:
+        print("error: --format gpkg needs --output FILE.gpkg", file=sys.stderr)
+        return 2
+    articles, problems = load_folders(args.folders or default_folders())
+    _report(problems)
+    incidents = _pipeline().run(articles).incidents
+    if not args.mentions:
+        incidents = incidents[incidents["is_incident"]]
+    data = incidents_to_bytes(incidents, args.format)
+    if args.output:
+        args.output.write_bytes(data)
+        print(f"{len(incidents)} incidents written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0

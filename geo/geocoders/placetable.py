@@ -1,0 +1,116 @@
+"""An offline geopy geocoder over the project's place table.
+
+Ranking is what makes a gazetteer answer right: a name is often shared ("Syunik" is a
+province and a village, there are two Vardenis, GeoNames knows "Goris" as a name of Gori in
+Georgia too). Candidates are scored by the feature kind the text suggests ("provincia de X"),
+the distance to the article's region (`near`), the table's focus countries and population.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+from geopy.point import Point
+
+from geo.gazetteer import FOCUS_COUNTRIES, PlaceTable, distance_km, name_key
+from geo.geocoders import location_from_place
+from geo.model import PLACE_KINDS, Place
+
+SERVICE = "place table"
+
+# Kinds that answer the same question: a "localidad" cue fits a city or a village.
+_FAMILIES = (
+    frozenset({"city", "village"}),
+    frozenset({"admin1", "region"}),
+    frozenset({"lake", "mountain", "road"}),
+)
+_AREA_KINDS = frozenset({"admin1", "region"})
+_NEAR_SCALE_KM = 150.0
+_MAX_NEAR_KM = 1500.0
+
+
+class PlaceTableGeocoder(Geocoder):
+    """Geocode names and reverse-geocode points against the place table, with no network."""
+
+    def __init__(self, table: PlaceTable | None = None) -> None:
+        super().__init__()
+        self.table = table if table is not None else PlaceTable.load()
+        self._answers: dict[tuple, list[Place]] = {}
+
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        feature_kind: str | None = None,
+        near: tuple[float, float] | None = None,
+        country_codes: Sequence[str] | str | None = None,
+    ) -> Location | list[Location] | None:
+        """The places named `query`, best first; hints are keyword-only and all optional.
+
+        `feature_kind` is one of `geo.model.PLACE_KINDS` (a kind the table does not hold, such
+        as "river", has no answer here rather than a same-named town); `near` a (lat, lon) of
+        the article's region; `country_codes` ISO 3166-1 alpha-2 codes to restrict the answer to.
+        """
+        if feature_kind and feature_kind not in PLACE_KINDS:
+            return None
+        if isinstance(country_codes, str):
+            country_codes = [country_codes]
+        codes = tuple(sorted(c.upper() for c in country_codes)) if country_codes else ()
+        rounded = (round(near[0], 1), round(near[1], 1)) if near else None
+        cache_key = (name_key(query), feature_kind, rounded, codes)
+        ranked = self._answers.get(cache_key)
+        if ranked is None:
+            ranked = self._rank(cache_key[0], feature_kind, near, codes)
+            self._answers[cache_key] = ranked
+        if not ranked:
+            return None
+        if exactly_one:
+            return location_from_place(ranked[0], service=SERVICE, query=query)
+        return [location_from_place(p, service=SERVICE, query=query) for p in ranked]
+
+    def reverse(self, query, *, exactly_one: bool = True) -> Location | list[Location] | None:
+        """The nearest populated places (or, failing that, any places) to a point."""
+        point = Point(query)
+        pool = [p for p in self.table.places if p.kind in ("city", "village")]
+        nearest = sorted(
+            pool or self.table.places,
+            key=lambda p: distance_km(point.latitude, point.longitude, p.lat, p.lon),
+        )[: 1 if exactly_one else 10]
+        if not nearest:
+            return None
+        locations = [location_from_place(p, service=SERVICE, query=str(point)) for p in nearest]
+        return locations[0] if exactly_one else locations
+
+    def _rank(
+        self,
+        key: str,
+        feature_kind: str | None,
+        near: tuple[float, float] | None,
+        codes: tuple[str, ...],
+    ) -> list[Place]:
+        places = [self.table.places[i] for i in self.table.indexes(key)]
+        if codes:
+            places = [p for p in places if p.country in codes]
+        return sorted(places, key=lambda p: _score(p, feature_kind, near), reverse=True)
+
+
+def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | None) -> float:
+    population = place.population / 10 if place.kind in _AREA_KINDS else place.population
+    score = math.log10(population + 10)
+    if place.country in FOCUS_COUNTRIES:
+        score += 1.5
+    if not place.source.startswith("GeoNames"):
+        score += 1.0  # the hand table holds what the region's news names
+    if feature_kind:
+        if place.kind == feature_kind:
+            score += 10.0
+        elif any(feature_kind in f and place.kind in f for f in _FAMILIES):
+            score += 6.0
+    if near:
+        km = distance_km(near[0], near[1], place.lat, place.lon)
+        score -= min(km, _MAX_NEAR_KM) / _NEAR_SCALE_KM
+    return score

@@ -1,0 +1,94 @@
+"""Resolution: put each mention on the map with a geocoder, using the article as context.
+
+The geocoder is any geopy Geocoder whose `geocode` takes the keyword-only hints
+`exactly_one`, `feature_kind` and `near` (ours all do: the place table, the cache, the
+chain). Each mention is geocoded with the feature kind its cue suggests; then the article's
+region (the median point of its first answers, countries and areas left out) is passed as
+`near` for the mentions whose first answer lies far from it, so that a same-named place
+abroad gives way to the one next door.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from geopy.exc import GeocoderServiceError
+from geopy.geocoders.base import Geocoder
+
+from geo.gazetteer import distance_km
+from geo.geocoders import place_from_location
+from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, LocatedMention, Mention, Place
+
+# Cue word (as `geo.places` records it) → the kind of place it introduces.
+CUE_KINDS = {
+    "provincia": "admin1",
+    "distrito": "admin1",
+    "región": "region",
+    "aldea": "village",
+    "pueblo": "village",
+    "localidad": "village",
+    "ciudad": "city",
+    "lago": "lake",
+    "monte": "mountain",
+    "corredor": "road",
+    "paso": "road",
+    "carretera": "road",
+    "puente": "road",
+    "río": "river",
+    "valle": "region",
+}
+# Cues that put the event next to the place named rather than on it.
+NEAR_CUES = ("cerca de", "aeropuerto")
+_PART_OF_REGION = frozenset({"road", "lake", "mountain"})
+_LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
+_FAR_KM = 150.0
+
+
+def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> list[LocatedMention]:
+    """One LocatedMention per mention, in order; a mention no service can place stays unresolved."""
+    first = [_geocode(geocoder, m.text, _feature_kind(m.cue), None) for m in mentions]
+    near = region_of(first)
+    located = []
+    for mention, answer in zip(mentions, first, strict=True):
+        place, provenance = answer
+        if near and place and place.kind != "country" and _far(place, near):
+            place, provenance = _geocode(geocoder, mention.text, _feature_kind(mention.cue), near)
+        located.append(LocatedMention(mention, place, precision(mention.cue, place), provenance))
+    return located
+
+
+def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | None:
+    """The median point of the local places among the answers: the article's region."""
+    points = [(p.lat, p.lon) for p, _ in answers if p is not None and p.kind in _LOCAL_KINDS]
+    if not points:
+        return None
+    return statistics.median(lat for lat, _ in points), statistics.median(lon for _, lon in points)
+
+
+def precision(cue: str, place: Place | None) -> int:
+    """ACLED geo precision: 1 the place itself, 2 near it or part of a region, 3 larger."""
+    if place is None or place.kind in ("admin1", "region", "country"):
+        return GEO_REGION
+    if cue.startswith(NEAR_CUES) or place.kind in _PART_OF_REGION:
+        return GEO_NEAR
+    return GEO_EXACT
+
+
+def _feature_kind(cue: str) -> str | None:
+    return CUE_KINDS.get(cue.rsplit(" ", 1)[-1]) if cue else None
+
+
+def _far(place: Place, near: tuple[float, float]) -> bool:
+    return distance_km(place.lat, place.lon, near[0], near[1]) > _FAR_KM
+
+
+def _geocode(
+    geocoder: Geocoder, query: str, feature_kind: str | None, near: tuple[float, float] | None
+) -> tuple[Place | None, str]:
+    try:
+        location = geocoder.geocode(query, exactly_one=True, feature_kind=feature_kind, near=near)
+    except GeocoderServiceError:
+        return None, ""
+    if location is None:
+        return None, ""
+    return place_from_location(location), location.raw.get("service", "")

@@ -1,0 +1,85 @@
+from geopy.exc import GeocoderTimedOut
+from geopy.geocoders.base import Geocoder
+
+from geo.gazetteer import PlaceTable
+from geo.geocoders.placetable import PlaceTableGeocoder
+from geo.geocoding import locate, precision, region_of
+from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, Place
+from geo.places import find_mentions
+
+TABLE = PlaceTable.load()
+GEOCODER = PlaceTableGeocoder(TABLE)
+
+
+def run(text: str, geocoder: Geocoder = GEOCODER):
+    article = Article(id="t", text=text, title="")
+    return locate(article, find_mentions(article, TABLE), geocoder)
+
+
+def by_text(text: str, geocoder: Geocoder = GEOCODER):
+    return {lm.mention.text: lm for lm in run(text, geocoder)}
+
+
+def test_precision_follows_the_cue_and_the_kind():
+    located = by_text(
+        "Disparos en la aldea de Tegh, cerca de Goris, en la provincia de Gegharkunik, "
+        "junto al lago Sevan, en Armenia."
+    )
+    assert located["Tegh"].precision == GEO_EXACT
+    assert located["Goris"].precision == GEO_NEAR
+    assert located["Gegharkunik"].precision == GEO_REGION
+    assert located["Sevan"].precision == GEO_NEAR and located["Sevan"].place.kind == "lake"
+    assert located["Armenia"].precision == GEO_REGION
+    assert {lm.provenance for lm in located.values()} == {"place table"}
+
+
+def test_cues_choose_the_kind_of_place():
+    located = by_text("Bloqueo del corredor de Lachin. Las provincias de Syunik y Tavush.")
+    assert located["Lachin"].place.name == "Lachin corridor"
+    assert located["Syunik"].place.kind == "admin1" and located["Tavush"].place.kind == "admin1"
+
+
+def test_the_articles_region_settles_same_named_villages():
+    located = by_text("Protestas en Vanadzor, Stepanavan y Alaverdi; luego en la aldea de Agarak.")
+    assert located["Agarak"].place.admin1 == "Lori"
+    located = by_text("Disparos en Meghri y Kapan; luego en la aldea de Agarak.")
+    assert located["Agarak"].place.admin1 == "Syunik"
+
+
+def test_unknown_places_stay_unresolved():
+    located = by_text("Bombardearon la aldea de Xyzashen.")
+    assert located["Xyzashen"].place is None
+    assert located["Xyzashen"].precision == GEO_REGION and located["Xyzashen"].provenance == ""
+
+
+class FailsOn(Geocoder):
+    """A real geocoder over the place table that times out for one query, as a service can."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query = query
+
+    def geocode(self, query, *, exactly_one=True, feature_kind=None, near=None):
+        if query == self.query:
+            raise GeocoderTimedOut("service timed out")
+        return GEOCODER.geocode(
+            query, exactly_one=exactly_one, feature_kind=feature_kind, near=near
+        )
+
+
+def test_one_failing_mention_leaves_the_others_resolved():
+    located = run("Disparos en Goris y en Kapan.", FailsOn("Goris"))
+    assert [lm.mention.text for lm in located] == ["Goris", "Kapan"]
+    assert located[0].place is None and located[1].place.name == "Kapan"
+
+
+def test_region_of_ignores_countries_and_provinces():
+    goris = Place("Goris", 39.51, 46.34, "city")
+    kapan = Place("Kapan", 39.21, 46.41, "city")
+    russia = Place("Russia", 55.75, 37.62, "country")
+    assert region_of([(goris, ""), (kapan, ""), (russia, ""), (None, "")]) == (39.36, 46.375)
+    assert region_of([(russia, "")]) is None
+
+
+def test_precision_without_a_place():
+    assert precision("aldea", None) == GEO_REGION

@@ -1,0 +1,179 @@
+from pathlib import Path
+
+import pytest
+
+from geo.gazetteer import PlaceTable
+from geo.model import Article
+from geo.places import find_mentions
+
+TABLE = PlaceTable.load()
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def mentions(text: str):
+    return find_mentions(Article(id="t", text=text, title=""), TABLE)
+
+
+def found(text: str) -> list[str]:
+    return [m.text for m in mentions(text)]
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.cue) for m in mentions(text)]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_offsets_are_exact_on_the_samples(path):
+    text = path.read_text(encoding="utf-8")
+    result = mentions(text)
+    assert result
+    for m in result:
+        assert text[m.start : m.end] == m.text
+        assert m.article_id == "t"
+
+
+def test_offsets_are_exact_after_astral_and_combining_characters():
+    text = "😀 Tropas en e\u0301l Syunik\u0301 y 😀 cerca de Goris."
+    for m in mentions(text):
+        assert text[m.start : m.end] == m.text
+    assert "Goris" in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las tropas avanzaron en Nagorno-Karabaj ayer.",
+        "Las tropas avanzaron en Nagorno Karabaj ayer.",
+        "Las tropas avanzaron en Alto Karabaj ayer.",
+    ],
+)
+def test_longest_match_is_one_mention(text):
+    assert len(found(text)) == 1 and found(text)[0].endswith("Karabaj")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disparos en Siunik' y en Geghark'unik, según Ereván.",
+        "Disparos en Sjunik y en Gegharkunik, según Yereván.",
+    ],
+)
+def test_transliteration_variants_are_found_with_their_own_spelling(text):
+    result = found(text)
+    assert len(result) == 3
+    assert all(name in text for name in result)
+
+
+def test_accents_and_azerbaijani_letters():
+    assert found("Convoyes entre Laçın, Lachín y Berdzor hacia Najicheván y Bakú.") == [
+        "Laçın",
+        "Lachín",
+        "Berdzor",
+        "Najicheván",
+        "Bakú",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Combates en la provincia de Tavush.", [("Tavush", "provincia")]),
+        ("Disparos en la aldea de Tegh.", [("Tegh", "aldea")]),
+        ("Vecinos del pueblo de Chinari.", [("Chinari", "pueblo")]),
+        ("Llegaron a la localidad de Berd.", [("Berd", "localidad")]),
+        ("Pescadores del lago Sevan.", [("Sevan", "lago")]),
+        ("Posiciones en el monte Ishkhanasar.", [("Ishkhanasar", "monte")]),
+        ("Bloqueo del corredor de Lachin.", [("Lachin", "corredor")]),
+        ("Tiroteo en el paso Lachin.", [("Lachin", "paso")]),
+        ("Tiroteo cerca de Goris.", [("Goris", "cerca de")]),
+        ("Tiroteo cerca de la aldea de Kornidzor.", [("Kornidzor", "cerca de aldea")]),
+        ("Cerca de Kapan hubo disparos.", [("Kapan", "cerca de")]),
+        ("Tropas en la región separatista de Nagorno Karabaj.", [("Nagorno Karabaj", "región")]),
+        ("Vive en la aldea armenia de Sotk.", [("Sotk", "aldea")]),
+        (
+            "Ataques en las provincias de Syunik y Gegharkunik.",
+            [("Syunik", "provincia"), ("Gegharkunik", "provincia")],
+        ),
+        (
+            "Las aldeas de Movses, Chinari y Berd.",
+            [("Movses", "aldea"), ("Chinari", "aldea"), ("Berd", "aldea")],
+        ),
+        ("Dijo el monte Aragats y el Lago Sevan.", [("Aragats", "monte"), ("Lago Sevan", "lago")]),
+    ],
+)
+def test_spanish_cues_are_recorded(text, expected):
+    assert cues(text) == expected
+
+
+def test_a_capitalised_name_after_a_cue_is_reported_even_if_unknown():
+    assert cues("Bombardearon la aldea de Karin Tak y la comunidad de Nerkin Xyzashen.") == [
+        ("Karin Tak", "aldea"),
+        ("Nerkin Xyzashen", "localidad"),
+    ]
+
+
+def test_a_capitalised_cue_word_is_part_of_a_name_not_a_cue():
+    assert found("Lo dijo la Comunidad de Estados Independientes.") == []
+
+
+def test_places_inside_organisation_names_and_metonymy_count():
+    text = (
+        "El Ministerio de Relaciones Exteriores de Azerbaiyán respondió. Ereván dijo que no. "
+        "El portavoz del Kremlin habló y la Casa Blanca calló."
+    )
+    assert found(text) == ["Azerbaiyán", "Ereván", "Kremlin", "Casa Blanca"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El soldado armenio y la patrulla azerbaiyana; el ejército ruso y la prensa georgiana.",
+        "La UE, la OTSC, la OTAN y la ONU pidieron calma.",
+        "La Unión Europea lo condenó. La Unión Soviética se disolvió en 1991.",
+        "Armenios y azerbaiyanos negociaron con los rusos.",
+    ],
+)
+def test_demonyms_and_organisations_are_not_places(text):
+    assert found(text) == []
+
+
+def test_lower_case_words_never_become_places():
+    for path in SEEDS.glob("*.txt"):
+        assert mentions(path.read_text(encoding="utf-8").lower()) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para el Gobierno, la situación es grave.",
+        "Gran parte de la población huyó.",
+        "Vale la pena recordarlo.",
+        "Victoria, dijo el ministro, es la palabra del día.",
+        "El Día de la Victoria se celebra el 8 de noviembre.",
+    ],
+)
+def test_capitalised_common_words_are_not_places(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin habló con el canciller.",
+        "El canciller Ara Ayvazian viajó ayer.",
+        "Lo dijo Israel Katz en la radio.",
+    ],
+)
+def test_place_names_glued_to_a_personal_name_are_not_places(text):
+    assert found(text) == []
+
+
+def test_a_place_is_still_found_next_to_a_sentence_opening_word():
+    assert found("Desde Goris llegaron los heridos. En Stepanakert no hay luz.") == [
+        "Goris",
+        "Stepanakert",
+    ]
+
+
+def test_headline_capitals():
+    assert found("MOSCÚ (Sputnik) — EREVÁN, 12 de junio.") == ["MOSCÚ", "EREVÁN"]
