@@ -38,14 +38,26 @@ _LAYER = "incidents"
 def build_incidents(events: list[Event], *, max_km: float = 10.0) -> list[Incident]:
     """Merge events telling the same thing into incidents, in a stable order."""
     groups: list[list[Event]] = []
+    # Only groups with the same bucket can merge: comparing with those alone keeps the
+    # merge linear in the number of events instead of quadratic.
+    buckets: dict[tuple, list[list[Event]]] = {}
     for event in sorted(events, key=_order):
-        for group in groups:
+        bucket = buckets.setdefault(_bucket(event), [])
+        for group in bucket:
             if _same(group[0], event, max_km):
                 group.append(event)
                 break
         else:
             groups.append([event])
+            bucket.append(groups[-1])
     return [_incident(group) for group in groups]
+
+
+def _bucket(event: Event) -> tuple:
+    """What two events must share to merge (see `_same`)."""
+    if event.is_incident:
+        return (True, event.event_type, event.event_date)
+    return (False,)
 
 
 def _order(event: Event) -> tuple:
