@@ -60,6 +60,12 @@ STATEMENTS = (
     "Desde {capital}, los diplomáticos pidieron calma y diálogo a ambas partes.",
     "Las conversaciones sobre el alto el fuego se reanudarán en {capital}, informaron {when}.",
 )
+MENTIONS = (
+    "Los vecinos de {place} siguen con atención las noticias que llegan de la frontera.",
+    "En {place} las escuelas abrieron con normalidad esta temporada.",
+    "Los periodistas que viajaron a {place} hablaron con las familias de la zona.",
+    "La carretera que une {place} con la capital fue reparada el año pasado.",
+)
 FILLERS = (
     "La situación en la frontera sigue siendo tensa desde hace meses.",
     "Los observadores internacionales no pudieron confirmar las cifras de manera independiente.",
@@ -71,6 +77,16 @@ FILLERS = (
     "Las autoridades locales prometieron reforzar los refugios para la población.",
     "Periodistas que visitaron la zona describieron trincheras recién excavadas.",
     "Organizaciones humanitarias reclaman acceso seguro para entregar ayuda.",
+    "Según los expertos, la falta de una frontera delimitada alimenta la desconfianza.",
+    "Los precios de los alimentos subieron en las zonas cercanas a la línea de contacto.",
+    "Varias organizaciones pidieron una investigación independiente de lo ocurrido.",
+    "Los habitantes de la región recuerdan episodios similares en años anteriores.",
+    "La comunidad internacional sigue de cerca la evolución de los acontecimientos.",
+    "Los partidos de la oposición criticaron la gestión de la crisis por parte del gobierno.",
+    "La prensa local publicó fotografías de casas dañadas y ventanas rotas.",
+    "Los agricultores temen no poder recoger la cosecha antes del invierno.",
+    "Un grupo de voluntarios organizó la entrega de mantas y alimentos.",
+    "Las conversaciones de paz se han estancado en varias ocasiones durante el último año.",
 )
 HEADLINES = (
     "Nuevos incidentes en la frontera",
@@ -151,26 +167,26 @@ def generate(
 def _article(
     rng: random.Random, published: date, phrases: list[str], capitals: list[str], length: int
 ) -> str:
-    paragraphs: list[str] = []
-    size = 0
+    """One or two incidents, places only named, statements, and background up to `length`."""
+    incidents = [
+        rng.choice(INCIDENTS).format(
+            place=rng.choice(phrases), when=(when := _when(rng, published)),
+            When=when[:1].upper() + when[1:], n=rng.choice(NUMBERS),
+        )
+        for _ in range(rng.choice((1, 1, 1, 1, 2)))
+    ]  # fmt: skip
+    others = [rng.choice(MENTIONS).format(place=rng.choice(phrases)) for _ in range(2)]
+    others += [
+        rng.choice(STATEMENTS).format(capital=capital, when=_when(rng, published))
+        for capital in rng.sample(capitals, k=min(2, len(capitals)))
+    ]
+    size = sum(len(sentence) + 1 for sentence in incidents + others)
     while size < length:
-        sentences = [
-            rng.choice(INCIDENTS).format(
-                place=rng.choice(phrases), when=(when := _when(rng, published)),
-                When=when[:1].upper() + when[1:], n=rng.choice(NUMBERS),
-            ),
-            rng.choice(FILLERS),
-        ]  # fmt: skip
-        if capitals and rng.random() < 0.4:
-            sentences.append(
-                rng.choice(STATEMENTS).format(
-                    capital=rng.choice(capitals), when=_when(rng, published)
-                )
-            )
-        rng.shuffle(sentences)
-        paragraph = " ".join(sentences)
-        paragraphs.append(paragraph)
-        size += len(paragraph) + 2
+        others.append(rng.choice(FILLERS))
+        size += len(others[-1]) + 1
+    rng.shuffle(others)
+    sentences = incidents + others
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     return "\n\n".join(paragraphs) + "\n"
 
 
