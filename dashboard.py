@@ -1,33 +1,67 @@
 """Incident Atlas: the Streamlit dashboard. The work is done in `geo/`; this file only shows it."""
 
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
 st.set_page_config(page_title="Incident Atlas", page_icon="🗺️", layout="wide")
 
+from geopy.exc import ConfigurationError
 from streamlit_folium import st_folium
 
 from geo import view
-from geo.articles import default_folders, load_folders
+from geo.articles import MAX_BYTES, SUFFIXES, articles_folder, default_folders, load_folders
 from geo.gazetteer import PlaceTable
+from geo.geocoders.errors import InvalidOverrideError
 from geo.geocoders.placetable import PlaceTableGeocoder
-from geo.incidents import excerpts_from_json
+from geo.geocoders.settings import GeocoderSettings, build_geocoder
+from geo.incidents import FORMATS, excerpts_from_json, incidents_to_bytes
+from geo.library import ArticleStore, ResultCache
 from geo.maps import EVENT_COLOURS, MENTION_COLOUR, build_map, install_assets
-from geo.pipeline import Pipeline
+from geo.model import PLACE_KINDS
+from geo.overrides import OverrideTable
+from geo.paths import PROJECT_ROOT, cache_dir, data_dir
+from geo.pipeline import Pipeline, engine_version
 
-HERE = Path(__file__).parent
+PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
 
 
 @st.cache_resource
 def vendor_assets() -> Path:
-    return install_assets(HERE / "static" / "vendor")
+    return install_assets(PROJECT_ROOT / "static" / "vendor")
 
 
 @st.cache_resource(show_spinner="Cargando la tabla de lugares…")
-def pipeline() -> Pipeline:
-    table = PlaceTable.load()
-    return Pipeline(table, PlaceTableGeocoder(table))
+def place_table() -> PlaceTable:
+    return PlaceTable.load()
+
+
+@st.cache_resource(show_spinner=False)
+def pipeline(settings: tuple, overrides_stamp: tuple) -> Pipeline:
+    """One engine per geocoder choice and state of the manual fixes, shared by every session."""
+    live, domain, user_agent = settings
+    geocoder_settings = GeocoderSettings(
+        live=live,
+        domain=domain or None,
+        user_agent=user_agent,
+        cache_path=cache_dir() / "geocoding.sqlite",
+        overrides_path=overrides_path(),
+    )
+    table = place_table()
+    chain = build_geocoder(geocoder_settings, [PlaceTableGeocoder(table)])
+    cache = ResultCache(
+        cache_dir() / "results",
+        version=engine_version(),
+        settings=repr((settings, overrides_stamp)),
+    )
+    return Pipeline(table, chain, cache=cache)
+
+
+@st.cache_resource
+def article_store(folder: str) -> ArticleStore:
+    """Opening the store first finishes or undoes any write a crash interrupted."""
+    return ArticleStore(folder)
 
 
 @st.cache_data(show_spinner=False)
@@ -37,19 +71,62 @@ def load_articles(folders: tuple[str, ...], fingerprint: tuple) -> tuple[list, l
     return articles, [str(problem) for problem in problems]
 
 
+@st.cache_data(show_spinner=False, max_entries=12)
+def export(ids: tuple[str, ...], fmt: str, _incidents) -> bytes:
+    """What is shown, as a file; keyed by the incidents' ids so a rerun does not rewrite it."""
+    return incidents_to_bytes(_incidents, fmt)
+
+
+def overrides_path() -> Path:
+    return data_dir() / "overrides.csv"
+
+
+def file_stamp(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return (stat.st_size, stat.st_mtime_ns)
+
+
 def folder_fingerprint(folders: list[Path]) -> tuple:
     """Names, sizes and modification times: enough to notice an added, changed or removed file."""
     return tuple(
-        (str(path), stat.st_size, stat.st_mtime_ns)
+        (str(path), *file_stamp(path))
         for folder in folders
         if folder.is_dir()
         for path in sorted(folder.iterdir())
-        if (stat := path.stat())
     )
 
 
-def process(articles: list):
+def geocoder_choice() -> tuple:
+    """The sidebar's geocoder form; applied only on submit, so typing does not re-run the map."""
+    with st.sidebar.form("geocoder"):
+        st.subheader("Geocodificador")
+        mode = st.radio(
+            "Fuente de coordenadas",
+            ["Sin conexión (tabla de lugares)", "Tabla de lugares + Nominatim"],
+            help="Sin conexión no usa la red. Con Nominatim, los nombres que la tabla no conoce "
+            "se consultan en el servidor (1 petición por segundo) y se guardan en caché.",
+        )
+        domain = st.text_input("Servidor Nominatim", value=PUBLIC_NOMINATIM)
+        user_agent = st.text_input("Identificación (user agent)", value="incident-atlas/0.1")
+        if st.form_submit_button("Aplicar"):
+            st.session_state["geocoder"] = (mode.startswith("Tabla"), domain.strip(), user_agent)
+    return st.session_state.get("geocoder", (False, PUBLIC_NOMINATIM, "incident-atlas/0.1"))
+
+
+def process(articles: list) -> tuple:
     """Run the engine, with a progress bar only while there are new articles to read."""
+    try:
+        engine = pipeline(geocoder_choice(), file_stamp(overrides_path()))
+    except ConfigurationError as error:
+        st.error(
+            view.escape_markdown(f"No se pudo configurar el geocodificador: {error}.")
+            + " Se usa la tabla de lugares."
+        )
+        st.session_state["geocoder"] = (False, PUBLIC_NOMINATIM, "incident-atlas/0.1")
+        engine = pipeline(st.session_state["geocoder"], file_stamp(overrides_path()))
     bar = None
 
     def progress(done: int, total: int, article) -> None:
@@ -57,10 +134,10 @@ def process(articles: list):
         bar = bar or st.progress(0.0)
         bar.progress(done / total, text=f"Leyendo artículos nuevos… {done}/{total}")
 
-    result = pipeline().run(articles, progress=progress)
+    result = engine.run(articles, progress=progress)
     if bar is not None:
         bar.empty()
-    return result.incidents
+    return result.incidents, list(getattr(engine.geocoder, "notices", []))
 
 
 def sidebar_filters(incidents) -> dict:
@@ -83,8 +160,23 @@ def sidebar_filters(incidents) -> dict:
         and name in in_range
     ]
     show_mentions = st.sidebar.toggle("Mostrar lugares solo mencionados", value=False)
+
+    st.sidebar.header("Filtros")
+    types = sorted(set(incidents.loc[incidents["is_incident"], "event_type"]))
+    event_types = st.sidebar.multiselect("Tipo de evento", types, default=types)
+    precisions = st.sidebar.multiselect(
+        "Precisión geográfica",
+        [1, 2, 3],
+        default=[1, 2, 3],
+        format_func=lambda p: f"{p}: {view.PRECISION_LABELS[p]}",
+    )
     st.sidebar.html(legend())
-    return {"layers": chosen, "show_mentions": show_mentions}
+    return {
+        "layers": chosen,
+        "event_types": event_types,
+        "precisions": precisions,
+        "show_mentions": show_mentions,
+    }
 
 
 def legend() -> str:
@@ -93,8 +185,8 @@ def legend() -> str:
         f'<div><span style="color:{colour}">●</span> {name}</div>' for name, colour in items
     )
     return (
-        f"<div style='font-size:0.85rem'>{rows}<div>Borde continuo: lugar exacto; "
-        "discontinuo: cerca de un lugar; punteado: provincia o mayor.</div></div>"
+        f"<div style='font-size:0.85rem'>{rows}<div>Tamaño: víctimas mortales. Borde continuo: "
+        "lugar exacto; discontinuo: cerca de un lugar; punteado: provincia o mayor.</div></div>"
     )
 
 
@@ -115,6 +207,7 @@ def side_panel(shown, articles: dict) -> None:
         f"({view.PRECISION_LABELS.get(precision, '')}) · geocodificado por "
         f"{view.escape_markdown(first['geocoded_by'])}"
     )
+    names = set()
     for row in here.itertuples():
         what = (row.sub_event_type or row.event_type) if row.is_incident else "Lugar mencionado"
         facts = [view.layer_name(row.event_date)]
@@ -127,6 +220,7 @@ def side_panel(shown, articles: dict) -> None:
             f"**{view.escape_markdown(what)}** · " + view.escape_markdown(" · ".join(facts))
         )
         for excerpt in excerpts_from_json(row.excerpts):
+            names |= view.highlighted_names(excerpt)
             with st.container(border=True):
                 st.markdown(view.excerpt_markdown(excerpt))
                 published = excerpt.published.isoformat() if excerpt.published else "sin fecha"
@@ -140,23 +234,144 @@ def side_panel(shown, articles: dict) -> None:
                 if article is not None:
                     with st.expander("Leer el artículo completo"):
                         st.markdown(view.escape_markdown(article.text))
+    fix_form(view.names_for_place(names, first, place_table()), first)
 
 
-def main() -> None:
-    vendor_assets()
-    st.title("Incident Atlas")
-    folders = default_folders()
-    articles, problems = load_articles(tuple(map(str, folders)), folder_fingerprint(folders))
-    for problem in problems:
-        st.warning(problem, icon="⚠️")
-    incidents = process(articles)
-    if incidents.empty:
-        st.info("Todavía no hay incidentes: añade artículos a la carpeta de artículos.")
+def fix_form(names: list[str], place) -> None:
+    """Put a name somewhere else: another candidate of the table, or typed coordinates."""
+    if not names:
         return
+    with st.expander("¿Ubicación equivocada? Corregirla"), st.form("fix"):
+        name = st.selectbox("Nombre tal como aparece en el texto", names)
+        candidates = place_table().candidates(name)
+        options = ["Coordenadas escritas abajo"] + [
+            f"{c.name} ({c.kind}, {c.country}) {c.lat:.4f}, {c.lon:.4f}" for c in candidates
+        ]
+        choice = st.selectbox(
+            "Lugar correcto", range(len(options)), format_func=options.__getitem__
+        )
+        lat = st.number_input("Latitud", value=float(place["latitude"]), format="%.5f")
+        lon = st.number_input("Longitud", value=float(place["longitude"]), format="%.5f")
+        kind = st.selectbox("Tipo de lugar", PLACE_KINDS, index=PLACE_KINDS.index("village"))
+        if st.form_submit_button("Guardar la corrección"):
+            chosen = candidates[choice - 1] if choice else None
+            try:
+                OverrideTable(overrides_path()).set(
+                    name,
+                    chosen.lat if chosen else lat,
+                    chosen.lon if chosen else lon,
+                    kind=chosen.kind if chosen else kind,
+                    label=chosen.name if chosen else name,
+                    note="corregido en el panel",
+                )
+            except InvalidOverrideError as error:
+                st.error(view.escape_markdown(error))
+                return
+            st.session_state.pop("selected_place", None)
+            st.toast(view.escape_markdown(f"Corrección guardada para «{name}»."))
+            st.rerun()
 
+
+def fixes_tab() -> None:
+    table = OverrideTable(overrides_path())
+    for problem in table.problems:
+        st.warning(view.escape_markdown(problem))
+    fixes = list(table)
+    if not fixes:
+        st.info(
+            "No hay correcciones. Para corregir un lugar, haz clic en su marcador y usa "
+            "«¿Ubicación equivocada?» en el panel lateral."
+        )
+        return
+    st.caption(view.escape_markdown(f"Guardadas en {overrides_path()}"))
+    for fix in fixes:
+        left, right = st.columns([4, 1])
+        left.markdown(
+            view.escape_markdown(
+                f"{fix.name} → {fix.label or fix.name} ({fix.lat:.4f}, {fix.lon:.4f})"
+            )
+        )
+        if right.button("Deshacer", key=f"undo:{fix.name}"):
+            table.remove(fix.name)
+            st.rerun()
+
+
+def add_articles_tab(known: list) -> None:
+    store = article_store(str(articles_folder()))
+    limit = f"{MAX_BYTES // (1024 * 1024)} MB"
+    with st.form("upload", clear_on_submit=True):
+        files = st.file_uploader(
+            f"Archivos ({', '.join(SUFFIXES)}; hasta {limit} cada uno)",
+            type=[suffix.lstrip(".") for suffix in SUFFIXES],
+            accept_multiple_files=True,
+        )
+        text = st.text_area("…o pega aquí el texto de un artículo", height=150)
+        title = st.text_input("Título")
+        published = st.date_input("Fecha de publicación", value=None, max_value=date.today())
+        source = st.text_input("Fuente (medio)")
+        url = st.text_input("Dirección (http o https)")
+        submitted = st.form_submit_button("Añadir")
+    if not submitted:
+        st.caption(view.escape_markdown(f"Los artículos se guardan en {store.folder}."))
+        return
+    metadata = {"title": title, "published": published, "source": source, "url": url}
+    added, problems = [], []
+    for upload in files or []:
+        article, trouble = store.add(upload.name, upload.getvalue(), **metadata, known=known)
+        added += [article] if article else []
+        problems += trouble
+    if text.strip():
+        article, trouble = store.add_text(text, **metadata, known=known)
+        added += [article] if article else []
+        problems += trouble
+    if not files and not text.strip():
+        st.warning("Elige un archivo o pega un texto.")
+    for problem in problems:
+        st.warning(view.escape_markdown(problem))
+    if added:
+        st.success(view.escape_markdown(f"Añadidos: {', '.join(a.title for a in added)}"))
+
+
+def articles_tab(articles: list) -> None:
+    store = article_store(str(articles_folder()))
+    own = [a for a in articles if a.path and a.path.parent == store.folder]
+    st.caption(
+        view.escape_markdown(f"{len(articles)} artículos; {len(own)} tuyos en {store.folder}.")
+    )
+    for article in articles:
+        published = article.published.isoformat() if article.published else "sin fecha"
+        with st.expander(view.escape_markdown(f"{article.title} · {published}")):
+            st.caption(
+                view.escape_markdown(f"{article.source or 'fuente desconocida'} · {article.path}")
+            )
+            for note in article.notes:
+                st.caption(view.escape_markdown(note))
+            if article not in own:
+                continue
+            with st.form(f"edit:{article.id}"):
+                title = st.text_input("Título", value=article.title)
+                when = st.date_input("Fecha de publicación", value=article.published)
+                source = st.text_input("Fuente", value=article.source)
+                url = st.text_input("Dirección", value=article.url)
+                save, delete = st.columns(2)
+                if save.form_submit_button("Guardar"):
+                    problems = store.update_metadata(
+                        article.id, title=title, published=when, source=source, url=url
+                    )
+                    for problem in problems:
+                        st.warning(view.escape_markdown(problem))
+                    st.rerun()
+                if delete.form_submit_button("Borrar el artículo"):
+                    for problem in store.delete(article.id):
+                        st.warning(view.escape_markdown(problem))
+                    st.rerun()
+
+
+def map_tab(incidents, articles: list) -> None:
     filters = sidebar_filters(incidents)
     shown = view.filter_incidents(incidents, **filters)
-    st.caption(f"{int(shown['is_incident'].sum())} incidentes visibles · {len(articles)} artículos")
+    count = int(shown["is_incident"].sum())
+    st.caption(f"{count} incidentes visibles · {len(articles)} artículos")
     left, right = st.columns([3, 2])
     with left:
         clicked = st_folium(
@@ -170,8 +385,47 @@ def main() -> None:
         if click and click != st.session_state.get("last_click"):
             st.session_state["last_click"] = click
             st.session_state["selected_place"] = view.place_at(shown, click["lat"], click["lng"])
+        ids = tuple(shown["event_id"])
+        downloads = st.columns(len(FORMATS))
+        for column, fmt in zip(downloads, FORMATS, strict=True):
+            column.download_button(
+                f"Descargar {fmt.upper()}",
+                data=export(ids, fmt, shown),
+                file_name=f"incidentes.{fmt}",
+                disabled=shown.empty,
+                key=f"download:{fmt}",
+            )
     with right:
         side_panel(shown, {article.id: article for article in articles})
+
+
+def main() -> None:
+    vendor_assets()
+    st.title("Incident Atlas")
+    folders = default_folders()
+    articles, problems = load_articles(tuple(map(str, folders)), folder_fingerprint(folders))
+    incidents, notices = process(articles)
+    for message in [*problems, *notices]:
+        st.warning(view.escape_markdown(message), icon="⚠️")
+    undated = [a.title for a in articles if a.published is None]
+    if undated:
+        st.info(
+            f"{len(undated)} artículo(s) sin fecha de publicación: sus fechas relativas "
+            f"(«el miércoles», «ayer») quedan sin resolver. Añádela en «Artículos»."
+        )
+
+    tabs = st.tabs(["Mapa", "Añadir artículos", "Artículos", "Correcciones"])
+    with tabs[0]:
+        if incidents.empty:
+            st.info("Todavía no hay incidentes: añade artículos en la pestaña «Añadir artículos».")
+        else:
+            map_tab(incidents, articles)
+    with tabs[1]:
+        add_articles_tab(articles)
+    with tabs[2]:
+        articles_tab(articles)
+    with tabs[3]:
+        fixes_tab()
 
 
 main()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geo.manifest import Manifest, Metadata, parse_date
 from geo.model import Article, Problem
+from geo.paths import PROJECT_ROOT
 
 MANIFEST = "articles.csv"
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -29,7 +30,6 @@ MAX_BYTES = 2 * 1024 * 1024
 TITLE_MAX = 120
 """A first line longer than this is the start of the text, not a headline."""
 ENV_ARTICLES = "INCIDENT_ATLAS_ARTICLES"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
 
 

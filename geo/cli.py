@@ -12,6 +12,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from geopy.exc import ConfigurationError
+
 from geo.articles import (
     MANIFEST,
     ArticleError,
@@ -24,6 +26,13 @@ from geo.articles import (
 )
 from geo.gazetteer import PlaceTable
 from geo.geocoders.placetable import PlaceTableGeocoder
+from geo.geocoders.settings import (
+    add_geocode_arguments,
+    add_geocoder_arguments,
+    build_geocoder,
+    geocode_command,
+    settings_from_args,
+)
 from geo.incidents import FORMATS, build_incidents, incidents_to_bytes
 from geo.manifest import parse_date
 from geo.model import Article, Problem
@@ -38,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
     extract.add_argument("--published", type=_iso_date, help="publication date (YYYY-MM-DD)")
     extract.add_argument("--format", choices=("json", "geojson", "csv"), default="json")
+    add_geocoder_arguments(extract)
     extract.set_defaults(handler=extract_command)
 
     export = commands.add_parser("export", help="every incident of the article folders")
@@ -45,10 +55,21 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--format", choices=FORMATS, default="csv")
     export.add_argument("--output", type=Path, help="file to write (required for gpkg)")
     export.add_argument("--mentions", action="store_true", help="also places only named")
+    add_geocoder_arguments(export)
     export.set_defaults(handler=export_command)
 
+    geocode = commands.add_parser("geocode", help="where a place name is")
+    add_geocode_arguments(geocode)
+    geocode.set_defaults(
+        handler=lambda args: geocode_command(args, [PlaceTableGeocoder(PlaceTable.load())])
+    )
+
     args = parser.parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 def _iso_date(value: str):
@@ -75,9 +96,15 @@ def read_file(path: Path) -> Article:
     return article
 
 
-def _pipeline() -> Pipeline:
+def _pipeline(args: argparse.Namespace) -> Pipeline:
+    """The engine with the geocoder the options ask for; its notices go to stderr."""
     table = PlaceTable.load()
-    return Pipeline(table, PlaceTableGeocoder(table))
+    chain = build_geocoder(
+        settings_from_args(args),
+        [PlaceTableGeocoder(table)],
+        on_notice=lambda text: print(f"notice: {text}", file=sys.stderr),
+    )
+    return Pipeline(table, chain)
 
 
 def extract_command(args: argparse.Namespace) -> int:
@@ -93,7 +120,7 @@ def extract_command(args: argparse.Namespace) -> int:
             article = replace(article, published=args.published)
         articles.append(article)
 
-    result = _pipeline().run(articles)
+    result = _pipeline(args).run(articles)
     if args.format == "json":
         document = {"articles": [_article_json(r) for r in result.articles]}
         print(json.dumps(document, ensure_ascii=False, indent=2))
@@ -145,7 +172,7 @@ def export_command(args: argparse.Namespace) -> int:
         return 2
     articles, problems = load_folders(args.folders or default_folders())
     _report(problems)
-    incidents = _pipeline().run(articles).incidents
+    incidents = _pipeline(args).run(articles).incidents
     if not args.mentions:
         incidents = incidents[incidents["is_incident"]]
     data = incidents_to_bytes(incidents, args.format)

@@ -25,7 +25,6 @@ from pathlib import Path
 from geo.articles import (
     MANIFEST,
     MAX_BYTES,
-    PROJECT_ROOT,
     SUFFIXES,
     ArticleError,
     check_size,
@@ -37,6 +36,7 @@ from geo.articles import (
 )
 from geo.manifest import Manifest, Metadata, check_url
 from geo.model import Article, Problem
+from geo.paths import cache_dir
 
 TEMP_PREFIX = ".tmp-"
 JOURNAL = ".journal.json"
@@ -301,7 +301,7 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-CACHE = PROJECT_ROOT / "data" / "cache" / "results"
+CACHE = cache_dir() / "results"
 _MAGIC = b"IAR1"
 
 

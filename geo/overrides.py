@@ -21,9 +21,10 @@ from geopy.location import Location
 
 from geo.geocoders.errors import InvalidOverrideError
 from geo.model import PLACE_KINDS, Problem
+from geo.paths import data_dir
 from geo.text import fold
 
-DEFAULT_OVERRIDES_PATH = Path("data/overrides.csv")
+DEFAULT_OVERRIDES_PATH = data_dir() / "overrides.csv"
 FIELDS = ("name", "lat", "lon", "kind", "label", "note", "when")
 PROVENANCE = "manual fix"
 

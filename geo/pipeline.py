@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -12,7 +14,9 @@ from geo.events import detect_events
 from geo.gazetteer import PlaceTable
 from geo.geocoding import locate
 from geo.incidents import build_incidents, to_geodataframe
+from geo.library import ResultCache
 from geo.model import Article, Event, LocatedMention, Mention, Problem
+from geo.paths import PROJECT_ROOT
 from geo.places import find_mentions
 
 Progress = Callable[[int, int, Article], None]
@@ -47,15 +51,30 @@ def collect(results: list[ArticleResult]) -> PipelineResult:
     return PipelineResult(results, to_geodataframe(build_incidents(events)))
 
 
+@functools.cache
+def engine_version() -> str:
+    """A hash of the engine's code and shipped data: results cached under another are stale."""
+    digest = hashlib.sha256()
+    for path in sorted(
+        [*(PROJECT_ROOT / "geo").rglob("*.py"), *(PROJECT_ROOT / "data").glob("*.csv")]
+    ):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class Pipeline:
     """Keeps each article's result, so that adding one article processes only that one.
 
-    Articles are keyed by value, so an edited title or date is processed again.
+    Articles are keyed by value, so an edited title or date is processed again. With a
+    `cache`, results also outlive the process, except those made while the geocoder was
+    reporting a fault (they would keep its degraded answers).
     """
 
-    def __init__(self, table: PlaceTable, geocoder: Geocoder):
+    def __init__(self, table: PlaceTable, geocoder: Geocoder, *, cache: ResultCache | None = None):
         self.table = table
         self.geocoder = geocoder
+        self.cache = cache
         self._done: dict[Article, ArticleResult] = {}
         self._last: tuple[tuple[Article, ...], PipelineResult] | None = None
 
@@ -66,13 +85,33 @@ class Pipeline:
         key = tuple(articles)
         if self._last and self._last[0] == key:
             return self._last[1]
-        todo = [article for article in articles if article not in self._done]
+        todo = [
+            article
+            for article in articles
+            if article not in self._done and not self._cached(article)
+        ]
         for index, article in enumerate(todo, start=1):
-            self._done[article] = process_article(article, self.table, self.geocoder)
+            self._done[article] = self._process(article)
             if progress:
                 progress(index, len(todo), article)
         result = collect([self._done[article] for article in articles])
         self._last = (key, result)
+        return result
+
+    def _cached(self, article: Article) -> bool:
+        if self.cache is None:
+            return False
+        found = self.cache.get(article.id)
+        if isinstance(found, ArticleResult) and found.article == article:
+            self._done[article] = found
+            return True
+        return False
+
+    def _process(self, article: Article) -> ArticleResult:
+        notices = list(getattr(self.geocoder, "notices", ()))
+        result = process_article(article, self.table, self.geocoder)
+        if self.cache is not None and list(getattr(self.geocoder, "notices", ())) == notices:
+            self.cache.put(article.id, result)
         return result
 
 

@@ -96,9 +96,26 @@ def casualties_text(fatalities: object, wounded: object) -> str:
     return ", ".join(parts) or "víctimas: sin datos"
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: object) -> str:
     """Make any text inert in Streamlit markdown: no links, images, HTML, math or directives."""
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
+
+
+def highlighted_names(excerpt: Excerpt) -> set[str]:
+    """The place names as the sentence writes them."""
+    return {excerpt.sentence[start:end] for start, end in excerpt.highlights}
+
+
+def names_for_place(names: Collection[str], place, table) -> list[str]:
+    """The names the table puts at `place` first, then the other names of its sentences."""
+
+    def here(name: str) -> bool:
+        return any(
+            abs(c.lat - place["latitude"]) < 1e-6 and abs(c.lon - place["longitude"]) < 1e-6
+            for c in table.candidates(name)
+        )
+
+    return sorted(names, key=lambda name: (not here(name), name))
 
 
 def excerpt_markdown(excerpt: Excerpt) -> str:

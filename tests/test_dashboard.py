@@ -76,3 +76,53 @@ def test_selection_survives_a_layer_toggle(app):
     click(app, lachin.lat, lachin.lon)
     app.sidebar.checkbox(key="layer:2021-05-12").uncheck().run()
     assert "Paso Lachin" in panel_text(app)
+
+
+def test_event_type_filter_changes_the_map(app):
+    before = marker_classes(app)
+    app.sidebar.multiselect[0].set_value(["Battles"]).run()
+    after = marker_classes(app)
+    assert after and after < before
+
+
+def submit(at, form_key: str) -> None:
+    next(b for b in at.button if b.proto.form_id == form_key).click().run()
+
+
+def test_pasted_article_appears_on_the_map(app, tmp_path):
+    before = map_code(app)
+    assert "Jermuk" not in before
+    app.text_area[0].input(
+        "Combates en Jermuk: el 3 de marzo de 2023 soldados azerbaiyanos dispararon contra "
+        "posiciones armenias cerca de Jermuk."
+    )
+    app.text_input[2].input("Disparos cerca de Jermuk")
+    submit(app, "upload")
+    assert not app.exception, app.exception
+    assert list((tmp_path / "articles").glob("*.txt"))
+    app.run()
+    assert "Jermuk" in map_code(app)
+
+
+def map_code(at) -> str:
+    return json.dumps(map_component(at), ensure_ascii=False)
+
+
+def test_manual_fix_moves_a_place_and_can_be_undone(app, tmp_path):
+    from geo.gazetteer import PlaceTable
+
+    lachin = next(p for p in PlaceTable.load().candidates("Lachin corridor") if p.kind == "road")
+    click(app, lachin.lat, lachin.lon)
+    name_box = next(s for s in app.selectbox if s.label.startswith("Nombre tal como"))
+    name_box.set_value("Paso Lachin")
+    next(n for n in app.number_input if n.label == "Latitud").set_value(39.7)
+    next(n for n in app.number_input if n.label == "Longitud").set_value(46.4)
+    submit(app, "fix")
+    assert not app.exception, app.exception
+    fixes = (tmp_path / "data" / "overrides.csv").read_text(encoding="utf-8")
+    assert "Paso Lachin" in fixes and "39.7" in fixes
+    assert "[39.7, 46.4]" in map_code(app)
+
+    next(b for b in app.button if b.label == "Deshacer").click().run()
+    assert "Paso Lachin" not in (tmp_path / "data" / "overrides.csv").read_text(encoding="utf-8")
+    assert "[39.7, 46.4]" not in map_code(app)

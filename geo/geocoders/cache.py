@@ -20,8 +20,9 @@ from pathlib import Path
 from geopy.location import Location
 
 from geo.geocoders.errors import CacheError
+from geo.paths import cache_dir
 
-DEFAULT_CACHE_PATH = Path("data/cache/geocoding.sqlite")
+DEFAULT_CACHE_PATH = cache_dir() / "geocoding.sqlite"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (

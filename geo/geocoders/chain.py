@@ -9,8 +9,6 @@ traceback; what is cached stays usable all the while.
 
 from __future__ import annotations
 
-import functools
-import inspect
 import math
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -22,7 +20,7 @@ from geopy.location import Location
 
 from geo.geocoders.cache import GeocodingCache
 from geo.geocoders.errors import CacheError, ServiceFault
-from geo.geocoders.live import LiveGeocoder
+from geo.geocoders.live import LiveGeocoder, keywords_of
 
 Progress = Callable[[int, int, str], None]
 
@@ -200,17 +198,8 @@ def fault_notice(
 
 def _accepted(method: Callable[..., Any], hints: dict[str, Any]) -> dict[str, Any]:
     """The hints `method` takes, so that a plain geopy geocoder can sit in the chain too."""
-    takes = _keywords(getattr(method, "__func__", method))
+    takes = keywords_of(method)
     return {k: v for k, v in hints.items() if v is not None and (takes is None or k in takes)}
-
-
-@functools.cache
-def _keywords(function: Callable[..., Any]) -> frozenset[str] | None:
-    """The keyword arguments `function` takes; None if it takes any."""
-    parameters = inspect.signature(function).parameters.values()
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        return None
-    return frozenset(p.name for p in parameters)
 
 
 def _annotated(found, query: str, provenance: str | None):

@@ -25,7 +25,8 @@ class InvalidOverrideError(AtlasGeocodingError, ValueError):
 class ServiceFault(AtlasGeocodingError, GeocoderServiceError):
     """A live service failed in a way that should make the chain fall back to other sources.
 
-    `kind` is one of `FAULT_KINDS`; `status` the HTTP status if there was one;
+    `kind` is one of "timeout", "rate-limited", "server-error", "refused", "offline",
+    "malformed" or "failed"; `status` the HTTP status if there was one;
     `retry_after` the seconds the service asked us to wait (HTTP 429).
     """
 
@@ -41,14 +42,3 @@ class ServiceFault(AtlasGeocodingError, GeocoderServiceError):
         self.kind = kind
         self.status = status
         self.retry_after = retry_after
-
-
-FAULT_KINDS = (
-    "timeout",
-    "rate-limited",
-    "server-error",
-    "refused",
-    "offline",
-    "malformed",
-    "failed",
-)

@@ -7,9 +7,11 @@ turns every way it can fail into one `ServiceFault` whose `kind` the chain repor
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -101,6 +103,19 @@ def build_service(name: str, **options: Any) -> Geocoder:
         raise ConfigurationError(f"cannot set up geocoding service {name!r}: {error}") from error
 
 
+def keywords_of(method: Callable[..., Any]) -> frozenset[str] | None:
+    """The keyword arguments `method` takes; None if it takes any."""
+    return _keywords(getattr(method, "__func__", method))
+
+
+@functools.cache
+def _keywords(function: Callable[..., Any]) -> frozenset[str] | None:
+    parameters = inspect.signature(function).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return None
+    return frozenset(p.name for p in parameters)
+
+
 def nominatim_kind(raw: Mapping[str, Any]) -> str:
     """Our kind for a Nominatim answer, from its addresstype, then class/type, then rank."""
     category = raw.get("category") or raw.get("class")
@@ -159,6 +174,10 @@ class LiveGeocoder(Geocoder):
         )
 
     def _ask(self, call, query, *, exactly_one: bool, **options: Any):
+        takes = keywords_of(call)
+        unknown = sorted(set(options) - takes) if takes is not None else []
+        if unknown:  # our mistake, not the service's: say so rather than blame its answer
+            raise TypeError(f"{self.label} takes no option(s) {', '.join(unknown)}")
         answer = self._call_once_more_if_asked(call, query, exactly_one=exactly_one, **options)
         fetched_at = datetime.now(UTC).isoformat()
         try:

@@ -101,3 +101,8 @@ def test_http_errors_are_faults_with_their_status(
         build_live(live_settings).geocode("Sotk")
     assert (caught.value.kind, caught.value.status) == (kind, status)
     assert nominatim_server.count == 1
+
+
+def test_an_option_the_service_does_not_take_is_our_error_not_a_fault(live_settings):
+    with pytest.raises(TypeError, match="takes no option"):
+        build_live(live_settings).geocode("Sotk", no_such_option=True)

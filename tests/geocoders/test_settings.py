@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from geo.geocoders.settings import (
     add_geocode_arguments,
@@ -12,6 +11,7 @@ from geo.geocoders.settings import (
     geocode_command,
     settings_from_args,
 )
+from geo.paths import cache_dir
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -23,7 +23,7 @@ def parse(*argv: str) -> argparse.Namespace:
 def test_offline_by_default():
     settings = settings_from_args(parse())
     assert settings.live is False
-    assert settings.cache_path == Path("data/cache/geocoding.sqlite")
+    assert settings.cache_path == cache_dir() / "geocoding.sqlite"
 
 
 def test_a_named_service_or_domain_turns_live_on_unless_offline():
