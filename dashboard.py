@@ -140,37 +140,35 @@ def process(articles: list) -> tuple:
     return result.incidents, list(getattr(engine.geocoder, "notices", []))
 
 
-def sidebar_filters(incidents) -> dict:
-    st.sidebar.header("Capas por fecha")
+def sidebar_filters(incidents, box) -> dict:
+    box.header("Capas por fecha")
     layers = view.incident_layers(incidents)
     dated = [name for name in layers if name[:1].isdigit()]
     in_range = set(layers)
     if len(dated) > 1:
         first, last = view.date_bounds(dated)
-        start, end = st.sidebar.slider(
-            "Rango de fechas", first, last, (first, last), format="YYYY-MM-DD"
-        )
+        start, end = box.slider("Rango de fechas", first, last, (first, last), format="YYYY-MM-DD")
         in_range = set(view.layers_in_range(layers, start, end)) | {
             name for name in layers if not name[:1].isdigit()
         }
     chosen = [
         name
         for name in layers
-        if st.sidebar.checkbox(name, value=True, key=f"layer:{name}", disabled=name not in in_range)
+        if box.checkbox(name, value=True, key=f"layer:{name}", disabled=name not in in_range)
         and name in in_range
     ]
-    show_mentions = st.sidebar.toggle("Mostrar lugares solo mencionados", value=False)
+    show_mentions = box.toggle("Mostrar lugares solo mencionados", value=False)
 
-    st.sidebar.header("Filtros")
+    box.header("Filtros")
     types = sorted(set(incidents.loc[incidents["is_incident"], "event_type"]))
-    event_types = st.sidebar.multiselect("Tipo de evento", types, default=types)
-    precisions = st.sidebar.multiselect(
+    event_types = box.multiselect("Tipo de evento", types, default=types)
+    precisions = box.multiselect(
         "Precisión geográfica",
         [1, 2, 3],
         default=[1, 2, 3],
         format_func=lambda p: f"{p}: {view.PRECISION_LABELS[p]}",
     )
-    st.sidebar.html(legend())
+    box.html(legend())
     return {
         "layers": chosen,
         "event_types": event_types,
@@ -367,8 +365,8 @@ def articles_tab(articles: list) -> None:
                     st.rerun()
 
 
-def map_tab(incidents, articles: list) -> None:
-    filters = sidebar_filters(incidents)
+def map_tab(incidents, articles: list, sidebar_box) -> None:
+    filters = sidebar_filters(incidents, sidebar_box)
     shown = view.filter_incidents(incidents, **filters)
     count = int(shown["is_incident"].sum())
     st.caption(f"{count} incidentes visibles · {len(articles)} artículos")
@@ -404,6 +402,7 @@ def main() -> None:
     st.title("Incident Atlas")
     folders = default_folders()
     articles, problems = load_articles(tuple(map(str, folders)), folder_fingerprint(folders))
+    filters_box = st.sidebar.container()
     incidents, notices = process(articles)
     for message in [*problems, *notices]:
         st.warning(view.escape_markdown(message), icon="⚠️")
@@ -414,12 +413,15 @@ def main() -> None:
             f"(«el miércoles», «ayer») quedan sin resolver. Añádela en «Artículos»."
         )
 
-    tabs = st.tabs(["Mapa", "Añadir artículos", "Artículos", "Correcciones"])
+    # Keyed, so that the tab a person works in stays open when the script re-runs.
+    tabs = st.tabs(
+        ["Mapa", "Añadir artículos", "Artículos", "Correcciones"], key="tab", on_change="rerun"
+    )
     with tabs[0]:
         if incidents.empty:
             st.info("Todavía no hay incidentes: añade artículos en la pestaña «Añadir artículos».")
         else:
-            map_tab(incidents, articles)
+            map_tab(incidents, articles, filters_box)
     with tabs[1]:
         add_articles_tab(articles)
     with tabs[2]:
