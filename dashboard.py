@@ -169,6 +169,7 @@ def sidebar_filters(incidents, box) -> dict:
         format_func=lambda p: f"{p}: {view.PRECISION_LABELS[p]}",
     )
     box.html(legend())
+    box.caption("Lugares: [GeoNames](https://www.geonames.org/) (CC BY 4.0) y tabla propia.")
     return {
         "layers": chosen,
         "event_types": event_types,
