@@ -156,36 +156,35 @@ def process(articles: list) -> tuple:
     return result, list(getattr(engine.geocoder, "notices", []))
 
 
-def sidebar_filters(incidents, layers: list[str]) -> dict:
-    st.sidebar.header("Capas por fecha")
+def sidebar_filters(incidents, layers: list[str], box) -> dict:
+    box.header("Capas por fecha")
     dated = [name for name in layers if name[:1].isdigit()]
     in_range = set(layers)
     if len(dated) > 1:
         first, last = view.date_bounds(dated)
-        start, end = st.sidebar.slider(
-            "Rango de fechas", first, last, (first, last), format="YYYY-MM-DD"
-        )
+        start, end = box.slider("Rango de fechas", first, last, (first, last), format="YYYY-MM-DD")
         in_range = set(view.layers_in_range(layers, start, end)) | {
             name for name in layers if not name[:1].isdigit()
         }
     chosen = [
         name
         for name in layers
-        if st.sidebar.checkbox(name, value=True, key=f"layer:{name}", disabled=name not in in_range)
+        if box.checkbox(name, value=True, key=f"layer:{name}", disabled=name not in in_range)
         and name in in_range
     ]
-    show_mentions = st.sidebar.toggle("Mostrar lugares solo mencionados", value=False)
+    show_mentions = box.toggle("Mostrar lugares solo mencionados", value=False)
 
-    st.sidebar.header("Filtros")
+    box.header("Filtros")
     types = sorted(set(incidents.loc[incidents["is_incident"], "event_type"]))
-    event_types = st.sidebar.multiselect("Tipo de evento", types, default=types)
-    precisions = st.sidebar.multiselect(
+    event_types = box.multiselect("Tipo de evento", types, default=types)
+    precisions = box.multiselect(
         "Precisión geográfica",
         [1, 2, 3],
         default=[1, 2, 3],
         format_func=lambda p: f"{p}: {view.PRECISION_LABELS[p]}",
     )
-    st.sidebar.html(legend())
+    box.html(legend())
+    box.caption("Lugares: [GeoNames](https://www.geonames.org/) (CC BY 4.0) y tabla propia.")
     return {
         "layers": tuple(chosen),
         "event_types": tuple(event_types),
@@ -388,10 +387,10 @@ def articles_tab(articles: list) -> None:
                     st.rerun()
 
 
-def map_tab(result, articles: list) -> None:
+def map_tab(result, articles: list, sidebar_box) -> None:
     incidents = result.incidents
     grouping, layers = date_layers(result.serial, incidents)
-    filters = sidebar_filters(incidents, layers)
+    filters = sidebar_filters(incidents, layers, sidebar_box)
     shown, fmap = filtered_map(result.serial, tuple(filters.items()), grouping, incidents)
     count = int(shown["is_incident"].sum())
     st.caption(f"{count} incidentes visibles · {len(articles)} artículos")
@@ -428,6 +427,7 @@ def main() -> None:
     st.title("Incident Atlas")
     folders = default_folders()
     articles, problems = load_articles(tuple(map(str, folders)), folder_fingerprint(folders))
+    filters_box = st.sidebar.container()
     result, notices = process(articles)
     for message in [*problems, *notices]:
         st.warning(view.escape_markdown(message), icon="⚠️")
@@ -438,12 +438,15 @@ def main() -> None:
             f"(«el miércoles», «ayer») quedan sin resolver. Añádela en «Artículos»."
         )
 
-    tabs = st.tabs(["Mapa", "Añadir artículos", "Artículos", "Correcciones"])
+    # Keyed, so that the tab a person works in stays open when the script re-runs.
+    tabs = st.tabs(
+        ["Mapa", "Añadir artículos", "Artículos", "Correcciones"], key="tab", on_change="rerun"
+    )
     with tabs[0]:
         if result.incidents.empty:
             st.info("Todavía no hay incidentes: añade artículos en la pestaña «Añadir artículos».")
         else:
-            map_tab(result, articles)
+            map_tab(result, articles, filters_box)
     with tabs[1]:
         add_articles_tab(articles)
     with tabs[2]:

@@ -7,7 +7,6 @@ The app is started as a person starts it (`streamlit run dashboard.py`) on a fre
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("INCIDENT_ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -45,6 +44,7 @@ class RunningApp:
     """A dashboard process serving one articles folder."""
 
     def __init__(self, articles: Path, data: Path):
+        self.articles = articles
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -154,8 +154,7 @@ def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     context.close()
 
 
-def copy_seeds(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for path in (ROOT / "seeds").iterdir():
-        shutil.copy2(path, target / path.name)
-    return target
+def wait_until_idle(page: Page) -> None:
+    """Wait for the script run a click started to finish (Streamlit's "Running..." is gone)."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
