@@ -35,17 +35,6 @@ sys.path.insert(0, str(ROOT))
 from geo.articles import default_folders, load_folders  # noqa: E402
 from geo.corpus import generate, write_corpus  # noqa: E402
 
-# Markers drawn = single circles plus the count each cluster icon shows.
-DRAWN = """
-() => {
-    let count = document.querySelectorAll("path[class*='incident-']").length;
-    document.querySelectorAll(".marker-cluster").forEach(c => {
-        count += parseInt(c.textContent, 10) || 0;
-    });
-    return count;
-}
-"""
-
 
 def pipeline_run(folder: str, cache: str) -> dict:
     """One run of the engine over `folder` (and the samples), in this process."""
@@ -104,7 +93,14 @@ def map_figures(folder: Path) -> dict:
 def browser_figures(folder: Path, incidents, runs: int, scratch: Path) -> dict:
     from playwright.sync_api import expect, sync_playwright
 
-    from tests.browser.app import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, RunningApp, only_local
+    from tests.browser.app import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        MAP_FRAME,
+        RunningApp,
+        only_local,
+        wait_for_markers,
+    )
 
     shown = incidents[incidents["is_incident"]]
     total = len(shown)
@@ -121,31 +117,16 @@ def browser_figures(folder: Path, incidents, runs: int, scratch: Path) -> dict:
             only_local(context)
             page = context.new_page()
 
-            def drawn(count: int, timeout: float) -> float:
-                """Seconds until the map shows exactly `count` markers."""
-                start = time.perf_counter()
-                deadline = start + timeout
-                while time.perf_counter() < deadline:
-                    try:
-                        handle = page.locator(MAP_FRAME).element_handle(timeout=1_000)
-                        frame = handle.content_frame()
-                        if frame and frame.evaluate(DRAWN) == count:
-                            return time.perf_counter() - start
-                    except Exception:  # the iframe is being replaced: look again
-                        pass
-                    page.wait_for_timeout(10)
-                raise TimeoutError(f"map never showed {count} markers")
-
             start = time.perf_counter()
             page.goto(app.url)
-            drawn(total, 1_800)
+            wait_for_markers(page, total, 1_800)
             figures["first_open_s"] = time.perf_counter() - start
 
             opens = []
             for _ in range(runs):
                 start = time.perf_counter()
                 page.goto(app.url)
-                drawn(total, 120)
+                wait_for_markers(page, total, 120)
                 opens.append(time.perf_counter() - start)
             figures["open_to_markers_s"] = statistics.median(opens)
 
@@ -163,7 +144,7 @@ def browser_figures(folder: Path, incidents, runs: int, scratch: Path) -> dict:
             for index in range(runs * 2):
                 start = time.perf_counter()
                 checkbox.click()
-                drawn(total - on_layer if index % 2 == 0 else total, 60)
+                wait_for_markers(page, total - on_layer if index % 2 == 0 else total, 60)
                 toggles.append(time.perf_counter() - start)
             figures["toggle_to_redrawn_s"] = statistics.median(toggles)
             figures["toggled_layer"] = f"{layer} ({on_layer} incidents)"
@@ -188,25 +169,20 @@ def _count_in_layer(shown, layer: str) -> int:
 
 def _clicks(page, shown, runs: int, expect, map_frame: str) -> float:
     """Click single markers at different places; time until each one's sentence shows."""
+    from tests.browser.app import clickable_markers
+
     frame = page.frame_locator(map_frame)
     # Zoom in by clicking the largest cluster until single circles are on screen.
     for _ in range(8):
-        if frame.locator("path[class*='incident-']").count() >= runs + 1:
+        if len(clickable_markers(page)) >= runs + 1:
             break
         frame.locator(".marker-cluster").first.click()
         page.wait_for_timeout(600)
     by_id = shown.set_index("event_id")
     times, seen = [], set()
-    paths = frame.locator("path[class*='incident-']")
-    for index in range(paths.count()):
+    for event_id in clickable_markers(page):
         if len(times) == runs:
             break
-        marker = paths.nth(index)
-        event_id = next(
-            c.removeprefix("incident-")
-            for c in (marker.get_attribute("class") or "").split()
-            if c.startswith("incident-")
-        )
         row = by_id.loc[event_id]
         place = (row["latitude"], row["longitude"])
         if place in seen:
@@ -214,8 +190,8 @@ def _clicks(page, shown, runs: int, expect, map_frame: str) -> float:
         seen.add(place)
         sentence = json.loads(row["excerpts"])[0]["sentence"]
         start = time.perf_counter()
-        marker.click(force=True)
-        expect(page.get_by_text(sentence[:60], exact=False).first).to_be_visible(timeout=30_000)
+        frame.locator(f"path.incident-{event_id}").click()
+        expect(page.get_by_text(sentence).first).to_be_visible(timeout=30_000)
         times.append(time.perf_counter() - start)
     return statistics.median(times) if times else float("nan")
 

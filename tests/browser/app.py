@@ -15,7 +15,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("INCIDENT_ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -111,3 +112,52 @@ def only_local(context: BrowserContext) -> list[str]:
 
     context.route("**/*", route)
     return refused
+
+
+# Markers on the map: single circles, plus the number each cluster icon stands for.
+COUNT_MARKERS = """
+() => {
+    let count = document.querySelectorAll("path[class*='incident-']").length;
+    document.querySelectorAll(".marker-cluster").forEach(c => {
+        count += parseInt(c.textContent, 10) || 0;
+    });
+    return count;
+}
+"""
+
+
+def markers_on_map(page: Page) -> int | None:
+    """How many incidents the map shows now, clustered or not; None while it is not there."""
+    try:
+        handle = page.locator(MAP_FRAME).element_handle(timeout=1_000)
+        frame = handle.content_frame()
+        return frame.evaluate(COUNT_MARKERS) if frame else None
+    except PlaywrightError:  # no map yet, or its iframe is being replaced
+        return None
+
+
+def wait_for_markers(page: Page, count: int, timeout: float) -> float:
+    """Seconds until the map shows exactly `count` incidents."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if markers_on_map(page) == count:
+            return time.perf_counter() - start
+        page.wait_for_timeout(10)
+    raise TimeoutError(f"the map did not show {count} incidents in {timeout} s")
+
+
+# Event ids of the circles a person can click now: on screen and not under another circle.
+CLICKABLE = """
+() => [...document.querySelectorAll("path[class*='incident-']")].filter(path => {
+    const box = path.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    return x > 0 && y > 0 && x < innerWidth && y < innerHeight
+        && document.elementFromPoint(x, y) === path;
+}).map(path => [...path.classList].find(c => c.startsWith("incident-")).slice(9))
+"""
+
+
+def clickable_markers(page: Page) -> list[str]:
+    """Event ids of the single circles on screen that a click would reach."""
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    return frame.evaluate(CLICKABLE) if frame else []
