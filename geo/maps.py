@@ -260,8 +260,10 @@ def build_map(
     shown = incidents if show_mentions else incidents[incidents["is_incident"]]
     if grouping is None:
         grouping = grouping_for(shown.loc[shown["is_incident"], "event_date"])
+    if cluster is None:
+        cluster = len(shown) >= CLUSTER_FROM
     clusters = None
-    if cluster if cluster is not None else len(shown) >= CLUSTER_FROM:
+    if cluster:
         clusters = MarkerCluster(control=False, options=CLUSTER_OPTIONS)
         clusters.default_js, clusters.default_css = local_cluster_assets(asset_url)
         clusters.add_to(fmap)
