@@ -27,7 +27,7 @@ from geo.paths import PROJECT_ROOT, cache_dir, data_dir
 from geo.pipeline import Pipeline, engine_version
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
-ARTICLES_PER_PAGE = 50
+ARTICLES_PER_PAGE = 10
 
 
 @st.cache_resource

@@ -161,3 +161,14 @@ def clickable_markers(page: Page) -> list[str]:
     """Event ids of the single circles on screen that a click would reach."""
     frame = page.locator(MAP_FRAME).element_handle().content_frame()
     return frame.evaluate(CLICKABLE) if frame else []
+
+
+def open_largest_cluster(page: Page) -> bool:
+    """Click the cluster standing for the most incidents (the map zooms in on it); False if none."""
+    clusters = page.frame_locator(MAP_FRAME).locator(".marker-cluster")
+    sizes = clusters.evaluate_all("els => els.map(e => parseInt(e.textContent, 10))")
+    if not sizes:
+        return False
+    clusters.nth(sizes.index(max(sizes))).click(force=True)
+    page.wait_for_timeout(700)
+    return True

@@ -16,7 +16,13 @@ from geo.gazetteer import PlaceTable
 from geo.geocoders.placetable import PlaceTableGeocoder
 from geo.maps import CLUSTER_FROM, grouping_for, layer_name
 from geo.pipeline import run
-from tests.browser.app import MAP_FRAME, clickable_markers, markers_on_map, wait_for_markers
+from tests.browser.app import (
+    MAP_FRAME,
+    clickable_markers,
+    markers_on_map,
+    open_largest_cluster,
+    wait_for_markers,
+)
 
 ARTICLES = 1000
 SINGLE = "path.leaflet-interactive[class*='incident-']"
@@ -65,10 +71,7 @@ def test_clusters_open_and_a_click_shows_that_incidents_excerpt(
     for _ in range(8):
         if singles.count() > before:
             break
-        clusters = frame.locator(".marker-cluster")
-        sizes = clusters.evaluate_all("els => els.map(e => parseInt(e.textContent, 10))")
-        clusters.nth(sizes.index(max(sizes))).click()
-        page.wait_for_timeout(700)
+        open_largest_cluster(page)
     assert singles.count() > before, "clicking clusters never opened them into circles"
     # Zoomed in, the map still stands for every incident (some in smaller clusters, some off
     # screen): only the count on screen may drop, never rise above the total.
