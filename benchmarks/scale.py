@@ -135,8 +135,7 @@ def browser_figures(folder: Path, incidents, runs: int, scratch: Path) -> dict:
 
             figures["click_to_excerpt_s"] = _clicks(page, shown, runs, expect, MAP_FRAME)
 
-            layer = _first_layer(page)
-            on_layer = _count_in_layer(shown, layer)
+            layer, on_layer = _busiest_layer(shown)
             toggles = []
             checkbox = (
                 page.get_by_test_id("stSidebar")
@@ -158,26 +157,23 @@ def browser_figures(folder: Path, incidents, runs: int, scratch: Path) -> dict:
     return figures
 
 
-def _first_layer(page) -> str:
-    boxes = page.get_by_test_id("stSidebar").get_by_test_id("stCheckbox")
-    return boxes.first.inner_text().strip()
-
-
-def _count_in_layer(shown, layer: str) -> int:
+def _busiest_layer(shown) -> tuple[str, int]:
+    """The date layer with the most incidents, and how many it has."""
     from geo.maps import grouping_for, layer_name
 
     grouping = grouping_for(shown["event_date"])
-    return int((shown["event_date"].map(lambda d: layer_name(d, grouping)) == layer).sum())
+    counts = shown["event_date"].map(lambda d: layer_name(d, grouping)).value_counts()
+    return counts.index[0], int(counts.iloc[0])
 
 
 def _clicks(page, shown, runs: int, expect, map_frame: str) -> float:
     """Click single markers at different places; time until each one's sentence shows."""
-    from tests.browser.app import clickable_markers, open_largest_cluster
+    from tests.browser.app import clickable_markers, open_cluster
 
     frame = page.frame_locator(map_frame)
     # Zoom in by clicking the largest cluster until single circles are on screen.
     for _ in range(8):
-        if len(clickable_markers(page)) >= runs + 1 or not open_largest_cluster(page):
+        if len(clickable_markers(page)) >= runs + 1 or not open_cluster(page, largest=False):
             break
     by_id = shown.set_index("event_id")
     times, seen = [], set()

@@ -163,12 +163,12 @@ def clickable_markers(page: Page) -> list[str]:
     return frame.evaluate(CLICKABLE) if frame else []
 
 
-def open_largest_cluster(page: Page) -> bool:
-    """Click the cluster standing for the most incidents (the map zooms in on it); False if none."""
+def open_cluster(page: Page, *, largest: bool = True) -> bool:
+    """Click the largest (or smallest) cluster, and the map zooms in on it; False if none."""
     clusters = page.frame_locator(MAP_FRAME).locator(".marker-cluster")
     sizes = clusters.evaluate_all("els => els.map(e => parseInt(e.textContent, 10))")
     if not sizes:
         return False
-    clusters.nth(sizes.index(max(sizes))).click(force=True)
+    clusters.nth(sizes.index(max(sizes) if largest else min(sizes))).click(force=True)
     page.wait_for_timeout(700)
     return True
