@@ -138,7 +138,7 @@ def test_a_table_builds_from_small_files(tmp_path):
     )
     assert [p.admin1 for p in table.candidates("Aldeyta")] == ["Provincia Uno"]
     assert table.candidates("aldeita vieja")[0].geonames_id == 1
-    assert table.by_first_word["aldeita"] == [("aldeita", "vieja"), ("aldeita",)]
+    assert table.longest_name["aldeita"] == 2
     assert table.candidates("Uno")[0].kind == "admin1"
 
 
