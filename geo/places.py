@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from geo.gazetteer import PARTICLES, PlaceTable, word_key
+from geo.gazetteer import PARTICLES, PlaceTable, name_key, word_key
 from geo.model import Article, Mention
 
 _LETTERS = r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*"
@@ -100,6 +100,8 @@ _ARTICLES = frozenset({"la", "el", "los", "las"})
 _DE = frozenset({"de", "del", "a", "al"})
 _MAX_ADJECTIVES = 2
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b)\s*$")
+# What may follow an unknown name inside a list of places: more of the list, or its end.
+_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+[ye]\s|\s*$")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
 _CUE_WINDOW = 64
 _CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES)
@@ -109,7 +111,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     """Every place named in the article, in text order, longest match first."""
     text = article.text
     mentions: list[Mention] = []
-    last_cue, last_end = "", -1
+    last_cue, last_end, last_minor = "", -1, False
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if start < last_end:
@@ -118,20 +120,48 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         longest = table.longest_name.get(key, 0)
         if longest and key not in table.by_key and (end == len(text) or text[end] not in _JOINERS):
             longest = 0  # only the first word of longer names, and alone here
-        cue = _cue_before(text, start)
-        if not cue and last_cue and _LIST_GAP.match(text, last_end, start):
-            cue = last_cue
-        if not (longest or cue):
+        listed = last_end >= 0 and _LIST_GAP.match(text, last_end, start) is not None
+        cue = _cue_before(text, start) or (last_cue if listed else "")
+        if not (longest or cue or listed):
             continue
         mention_end = _match(text, _following_words(text, start, end, longest), table, cue)
-        if cue:
+        if cue or _glued_place(text, mention_end, table):
             mention_end = max(mention_end, _capitalised_run(text, start, end, table))
+        elif not mention_end and listed and last_minor and key not in table.common_words:
+            run_end = _capitalised_run(text, start, end, table)
+            mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
             continue
         cue = cue or _KIND_CUES.get(match[0].lower(), "")
         mentions.append(Mention(article.id, text[start:mention_end], start, mention_end, cue))
         last_cue, last_end = cue, mention_end
-    return mentions
+        last_minor = not table.any_important(name_key(text[start:mention_end]))
+    return _repeat_unknown(article, mentions, table)
+
+
+def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
+    """True when a place name runs on into another capitalised place word ("Baghanis Ayrum")."""
+    after = _word_after(text, end) if end else None
+    return (
+        after is not None
+        and text[after[0]].isupper()
+        and (word_key(text[after[0] : after[1]]) in table.by_key)
+    )
+
+
+def _repeat_unknown(article: Article, mentions: list[Mention], table: PlaceTable) -> list[Mention]:
+    """A name the table lacks, once reported as a place, is one wherever the article repeats it."""
+    unknown = {m.text for m in mentions if name_key(m.text) not in table.by_key}
+    if not unknown:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, unknown))})(?![^\W\d_])")
+    extra = [
+        Mention(article.id, found[0], found.start(), found.end())
+        for found in pattern.finditer(article.text)
+        if not any(s < found.end() and found.start() < e for s, e in taken)
+    ]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
 def _following_words(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
