@@ -120,13 +120,15 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         longest = table.longest_name.get(key, 0)
         if longest and key not in table.by_key and (end == len(text) or text[end] not in _JOINERS):
             longest = 0  # only the first word of longer names, and alone here
-        listed = last_end >= 0 and _LIST_GAP.match(text, last_end, start) is not None
+        listed = 0 < start - last_end <= 5 and _LIST_GAP.match(text, last_end, start) is not None
         cue = _cue_before(text, start) or (last_cue if listed else "")
         if not (longest or cue or listed):
             continue
-        mention_end = _match(text, _following_words(text, start, end, longest), table, cue)
+        mention_end, name = _match(text, _following_words(text, start, end, longest), table, cue)
         if cue or _glued_place(text, mention_end, table):
-            mention_end = max(mention_end, _capitalised_run(text, start, end, table))
+            run_end = _capitalised_run(text, start, end, table)
+            if run_end > mention_end:
+                mention_end, name = run_end, ""
         elif not mention_end and listed and last_minor and key not in table.common_words:
             run_end = _capitalised_run(text, start, end, table)
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
@@ -134,8 +136,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             continue
         cue = cue or _KIND_CUES.get(match[0].lower(), "")
         mentions.append(Mention(article.id, text[start:mention_end], start, mention_end, cue))
-        last_cue, last_end = cue, mention_end
-        last_minor = not table.any_important(name_key(text[start:mention_end]))
+        last_cue, last_end, last_minor = cue, mention_end, not table.any_important(name)
     return _repeat_unknown(article, mentions, table)
 
 
@@ -154,13 +155,19 @@ def _repeat_unknown(article: Article, mentions: list[Mention], table: PlaceTable
     unknown = {m.text for m in mentions if name_key(m.text) not in table.by_key}
     if not unknown:
         return mentions
-    taken = [(m.start, m.end) for m in mentions]
-    pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, unknown))})(?![^\W\d_])")
-    extra = [
-        Mention(article.id, found[0], found.start(), found.end())
-        for found in pattern.finditer(article.text)
-        if not any(s < found.end() and found.start() < e for s, e in taken)
-    ]
+    text = article.text
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for name in unknown:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            alone = not (start and text[start - 1].isalpha()) and not (
+                end < len(text) and text[end].isalpha()
+            )
+            if alone and start not in taken and end - 1 not in taken:
+                extra.append(Mention(article.id, name, start, end))
+            start = text.find(name, end)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
@@ -210,8 +217,8 @@ def _cue_before(text: str, start: int) -> str:
     return " ".join(part for part in (near, kind) if part)
 
 
-def _match(text: str, spans: list[tuple[int, int]], table: PlaceTable, cue: str) -> int:
-    """End of the longest acceptable table name made of the first words of `spans`, or 0."""
+def _match(text: str, spans: list[tuple[int, int]], table: PlaceTable, cue: str) -> tuple[int, str]:
+    """End and key of the longest acceptable table name made of the first words of `spans`."""
     keys = [word_key(text[spans[0][0] : spans[0][1]])]
     for start, end in spans[1:]:
         word = text[start:end]
@@ -223,8 +230,8 @@ def _match(text: str, spans: list[tuple[int, int]], table: PlaceTable, cue: str)
         if key in table.by_key and (
             cue or _acceptable(text, spans[0][0], spans[n - 1][1], key, table)
         ):
-            return spans[n - 1][1]
-    return 0
+            return spans[n - 1][1], key
+    return 0, ""
 
 
 def _acceptable(text: str, start: int, end: int, key: str, table: PlaceTable) -> bool:

@@ -150,3 +150,9 @@ def test_extract_keeps_latin_names_and_drops_codes():
 def test_distance_km():
     goris, kapan = (39.51111, 46.34168), (39.20762, 46.40678)
     assert 33 < distance_km(*goris, *kapan) < 35
+
+
+def test_the_cached_table_is_the_table_the_files_make():
+    fresh = PlaceTable.from_files()
+    assert fresh.by_key == TABLE.by_key and fresh.places == TABLE.places
+    assert fresh.important_keys == TABLE.important_keys
