@@ -99,6 +99,8 @@ _NEAR_CUES = {
 _ARTICLES = frozenset({"la", "el", "los", "las"})
 _DE = frozenset({"de", "del", "a", "al"})
 _MAX_ADJECTIVES = 2
+# Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
+_DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b)\s*$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
 _LIST_END = re.compile(r"\s*[,.;:)—–]|\s+[ye]\s|\s*$")
@@ -115,6 +117,11 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if start < last_end:
+            continue
+        dotted = _DOTTED.match(text, start) if text.startswith(".", end) else None
+        if dotted and name_key(dotted[0]) in table.by_key:
+            mentions.append(Mention(article.id, dotted[0], start, dotted.end()))
+            last_cue, last_end, last_minor = "", dotted.end(), False
             continue
         key = word_key(match[0])
         longest = table.longest_name.get(key, 0)

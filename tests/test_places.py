@@ -206,3 +206,11 @@ def test_continents_and_large_regions_are_places():
         "Europa",
         "Cáucaso Sur",
     ]
+
+
+def test_dotted_abbreviations_of_place_names():
+    assert found("Lo dijeron EE.UU. y la UE; luego EE. UU. y Rusia.") == [
+        "EE.UU.",
+        "EE. UU.",
+        "Rusia",
+    ]
