@@ -253,7 +253,8 @@ def _acceptable(text: str, start: int, end: int, key: str, table: PlaceTable) ->
 
 
 def _word_after(text: str, end: int) -> tuple[int, int] | None:
-    if end + 1 < len(text) and text[end] == " ":
+    """The capitalised word right after `end` across one space, if any."""
+    if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
         word = _WORD.match(text, end + 1)
         if word:
             return word.span()
@@ -279,8 +280,10 @@ def _glued_name(text: str, span: tuple[int, int] | None, table: PlaceTable) -> b
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_START
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at < 0 or text[at] in _SENTENCE_START
 
 
 def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:

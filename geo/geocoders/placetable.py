@@ -61,8 +61,9 @@ class PlaceTableGeocoder(Geocoder):
         if isinstance(country_codes, str):
             country_codes = [country_codes]
         codes = tuple(sorted(c.upper() for c in country_codes)) if country_codes else ()
-        rounded = (round(near[0], 1), round(near[1], 1)) if near else None
-        answer_key = (query, exactly_one, feature_kind, rounded, codes)
+        if near:  # the region counts to half a degree, which lets answers be reused
+            near = (round(near[0] * 2) / 2, round(near[1] * 2) / 2)
+        answer_key = (query, exactly_one, feature_kind, near, codes)
         if answer_key not in self._answers:
             if len(self._answers) >= _ANSWERS_KEPT:
                 self._answers.clear()
