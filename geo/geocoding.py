@@ -36,6 +36,7 @@ CUE_KINDS = {
     "carretera": "road",
     "puente": "road",
     "río": "river",
+    "mar": "sea",
     "valle": "region",
 }
 # Cues that put the event next to the place named rather than on it.

@@ -214,3 +214,11 @@ def test_dotted_abbreviations_of_place_names():
         "EE. UU.",
         "Rusia",
     ]
+
+
+def test_rivers_seas_and_ranges_after_their_cue():
+    assert cues("Desde el mar Caspio hasta el río Araks y la cordillera de Zangezur.") == [
+        ("Caspio", "mar"),
+        ("Araks", "río"),
+        ("Zangezur", "monte"),
+    ]
