@@ -199,8 +199,14 @@ def _cue_before(text: str, start: int) -> str:
     if start < 2 or text[start - 1] != " ":
         return ""
     space = text.rfind(" ", max(0, start - 16), start - 1)
-    if text[space + 1 : start - 1] not in _CUE_TAIL:
+    previous = text[space + 1 : start - 1]
+    if previous not in _CUE_TAIL:
         return ""
+    if previous not in _KIND_CUES and space > 0:
+        # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
+        before = text[text.rfind(" ", max(0, space - 20), space) + 1 : space]
+        if before[:1].isupper() and before.lower() not in _NEAR_CUES:
+            return ""
     words = text[max(0, start - _CUE_WINDOW) : start].split()
     k = len(words)
     article = k and words[k - 1] in _ARTICLES
