@@ -1,5 +1,7 @@
 """Incident Atlas: the Streamlit dashboard. The work is done in `geo/`; this file only shows it."""
 
+import copy
+import functools
 from datetime import date
 from pathlib import Path
 
@@ -18,13 +20,14 @@ from geo.geocoders.placetable import PlaceTableGeocoder
 from geo.geocoders.settings import GeocoderSettings, build_geocoder
 from geo.incidents import FORMATS, excerpts_from_json, incidents_to_bytes
 from geo.library import ArticleStore, ResultCache
-from geo.maps import EVENT_COLOURS, MENTION_COLOUR, build_map, install_assets
+from geo.maps import EVENT_COLOURS, MENTION_COLOUR, build_map, grouping_for, install_assets
 from geo.model import PLACE_KINDS
 from geo.overrides import OverrideTable
 from geo.paths import PROJECT_ROOT, cache_dir, data_dir
 from geo.pipeline import Pipeline, engine_version
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+ARTICLES_PER_PAGE = 10
 
 
 @st.cache_resource
@@ -64,17 +67,30 @@ def article_store(folder: str) -> ArticleStore:
     return ArticleStore(folder)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_articles(folders: tuple[str, ...], fingerprint: tuple) -> tuple[list, list[str]]:
-    """Read the article folders; `fingerprint` makes a changed file read again."""
+    """Read the article folders; `fingerprint` makes a changed file read again.
+
+    A resource, not data: the articles are frozen, and copying ten thousand of them out of
+    the cache on every rerun would cost more than everything else the rerun does.
+    """
     articles, problems = load_folders([Path(folder) for folder in folders])
     return articles, [str(problem) for problem in problems]
 
 
-@st.cache_data(show_spinner=False, max_entries=12)
-def export(ids: tuple[str, ...], fmt: str, _incidents) -> bytes:
-    """What is shown, as a file; keyed by the incidents' ids so a rerun does not rewrite it."""
-    return incidents_to_bytes(_incidents, fmt)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def date_layers(serial: int, _incidents) -> tuple[str, list[str]]:
+    """The date grouping for these incidents (day, week or month) and its layers."""
+    grouping = grouping_for(_incidents.loc[_incidents["is_incident"], "event_date"])
+    return grouping, view.incident_layers(_incidents, grouping)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def filtered_map(serial: int, filters: tuple, grouping: str, _incidents) -> tuple:
+    """What the filters leave and its map, built once per filter state of these incidents."""
+    chosen = dict(filters)
+    shown = view.filter_incidents(_incidents, grouping=grouping, **chosen)
+    return shown, build_map(shown, show_mentions=chosen["show_mentions"], grouping=grouping)
 
 
 def overrides_path() -> Path:
@@ -137,12 +153,11 @@ def process(articles: list) -> tuple:
     result = engine.run(articles, progress=progress)
     if bar is not None:
         bar.empty()
-    return result.incidents, list(getattr(engine.geocoder, "notices", []))
+    return result, list(getattr(engine.geocoder, "notices", []))
 
 
-def sidebar_filters(incidents, box) -> dict:
+def sidebar_filters(incidents, layers: list[str], box) -> dict:
     box.header("Capas por fecha")
-    layers = view.incident_layers(incidents)
     dated = [name for name in layers if name[:1].isdigit()]
     in_range = set(layers)
     if len(dated) > 1:
@@ -171,9 +186,9 @@ def sidebar_filters(incidents, box) -> dict:
     box.html(legend())
     box.caption("Lugares: [GeoNames](https://www.geonames.org/) (CC BY 4.0) y tabla propia.")
     return {
-        "layers": chosen,
-        "event_types": event_types,
-        "precisions": precisions,
+        "layers": tuple(chosen),
+        "event_types": tuple(event_types),
+        "precisions": tuple(precisions),
         "show_mentions": show_mentions,
     }
 
@@ -337,7 +352,13 @@ def articles_tab(articles: list) -> None:
     st.caption(
         view.escape_markdown(f"{len(articles)} artículos; {len(own)} tuyos en {store.folder}.")
     )
-    for article in articles:
+    # Pages: every article drawn at once is thousands of forms sent on every rerun.
+    pages = max(1, -(-len(articles) // ARTICLES_PER_PAGE))
+    page = 1
+    if pages > 1:
+        page = st.number_input(f"Página (de {pages})", min_value=1, max_value=pages, value=1)
+    start = (page - 1) * ARTICLES_PER_PAGE
+    for article in articles[start : start + ARTICLES_PER_PAGE]:
         published = article.published.isoformat() if article.published else "sin fecha"
         with st.expander(view.escape_markdown(f"{article.title} · {published}")):
             st.caption(
@@ -366,15 +387,19 @@ def articles_tab(articles: list) -> None:
                     st.rerun()
 
 
-def map_tab(incidents, articles: list, sidebar_box) -> None:
-    filters = sidebar_filters(incidents, sidebar_box)
-    shown = view.filter_incidents(incidents, **filters)
+def map_tab(result, articles: list, sidebar_box) -> None:
+    incidents = result.incidents
+    grouping, layers = date_layers(result.serial, incidents)
+    filters = sidebar_filters(incidents, layers, sidebar_box)
+    shown, fmap = filtered_map(result.serial, tuple(filters.items()), grouping, incidents)
     count = int(shown["is_incident"].sum())
     st.caption(f"{count} incidentes visibles · {len(articles)} artículos")
     left, right = st.columns([3, 2])
     with left:
+        # A copy: st_folium renames the map's elements, and the same map rendered twice would
+        # give new code, so a new component that forgets the click and redraws everything.
         clicked = st_folium(
-            build_map(shown, show_mentions=filters["show_mentions"]),
+            copy.deepcopy(fmap),
             key="map",
             height=620,
             use_container_width=True,
@@ -384,12 +409,11 @@ def map_tab(incidents, articles: list, sidebar_box) -> None:
         if click and click != st.session_state.get("last_click"):
             st.session_state["last_click"] = click
             st.session_state["selected_place"] = view.place_at(shown, click["lat"], click["lng"])
-        ids = tuple(shown["event_id"])
         downloads = st.columns(len(FORMATS))
         for column, fmt in zip(downloads, FORMATS, strict=True):
             column.download_button(
                 f"Descargar {fmt.upper()}",
-                data=export(ids, fmt, shown),
+                data=functools.partial(incidents_to_bytes, shown, fmt),
                 file_name=f"incidentes.{fmt}",
                 disabled=shown.empty,
                 key=f"download:{fmt}",
@@ -404,7 +428,7 @@ def main() -> None:
     folders = default_folders()
     articles, problems = load_articles(tuple(map(str, folders)), folder_fingerprint(folders))
     filters_box = st.sidebar.container()
-    incidents, notices = process(articles)
+    result, notices = process(articles)
     for message in [*problems, *notices]:
         st.warning(view.escape_markdown(message), icon="⚠️")
     undated = [a.title for a in articles if a.published is None]
@@ -419,10 +443,10 @@ def main() -> None:
         ["Mapa", "Añadir artículos", "Artículos", "Correcciones"], key="tab", on_change="rerun"
     )
     with tabs[0]:
-        if incidents.empty:
+        if result.incidents.empty:
             st.info("Todavía no hay incidentes: añade artículos en la pestaña «Añadir artículos».")
         else:
-            map_tab(incidents, articles, filters_box)
+            map_tab(result, articles, filters_box)
     with tabs[1]:
         add_articles_tab(articles)
     with tabs[2]:

@@ -16,7 +16,7 @@ import io
 import json
 import math
 import tempfile
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -38,14 +38,61 @@ _LAYER = "incidents"
 def build_incidents(events: list[Event], *, max_km: float = 10.0) -> list[Incident]:
     """Merge events telling the same thing into incidents, in a stable order."""
     groups: list[list[Event]] = []
+    near = _Neighbours(max_km)
     for event in sorted(events, key=_order):
-        for group in groups:
-            if _same(group[0], event, max_km):
-                group.append(event)
+        for number in near.candidates(event):
+            if _same(groups[number][0], event, max_km):
+                groups[number].append(event)
                 break
         else:
+            near.add(event, len(groups))
             groups.append([event])
     return [_incident(group) for group in groups]
+
+
+class _Neighbours:
+    """The groups an event could merge with, found without comparing it with every group.
+
+    Two events merge only with the same bucket (type and date, or both mentions) and the
+    same place name or places within `max_km`: groups are indexed by bucket and name, and by
+    bucket and a grid cell of `max_km` degrees-ish. Candidates come in creation order, so the
+    first that matches is the one a scan of every group would have found.
+    """
+
+    def __init__(self, max_km: float):
+        self.step = max(max_km, 0.001) / 110.0
+        self.by_name: dict[tuple, list[int]] = {}
+        self.by_cell: dict[tuple, list[int]] = {}
+        self.by_bucket: dict[tuple, list[int]] = {}
+
+    def add(self, event: Event, number: int) -> None:
+        bucket, place = _bucket(event), event.location.place
+        self.by_name.setdefault((bucket, place.name), []).append(number)
+        self.by_cell.setdefault((bucket, *self._cell(place.lat, place.lon)), []).append(number)
+        self.by_bucket.setdefault(bucket, []).append(number)
+
+    def candidates(self, event: Event) -> list[int]:
+        bucket, place = _bucket(event), event.location.place
+        # Near the poles or the antimeridian the grid is no help: every group of the bucket.
+        reach = math.ceil(1 / max(math.cos(math.radians(abs(place.lat) + 2 * self.step)), 0.02))
+        if abs(place.lat) > 85 or abs(place.lon) + (reach + 1) * self.step >= 180:
+            return self.by_bucket.get(bucket, [])
+        row, column = self._cell(place.lat, place.lon)
+        found = set(self.by_name.get((bucket, place.name), ()))
+        for dr in (-1, 0, 1):
+            for dc in range(-reach, reach + 1):
+                found.update(self.by_cell.get((bucket, row + dr, column + dc), ()))
+        return sorted(found)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.step), math.floor(lon / self.step)
+
+
+def _bucket(event: Event) -> tuple:
+    """What two events must share to merge (see `_same`)."""
+    if event.is_incident:
+        return (True, event.event_type, event.event_date)
+    return (False,)
 
 
 def _order(event: Event) -> tuple:
@@ -83,10 +130,7 @@ def _incident(group: list[Event]) -> Incident:
     place = first.location.place
     dated = [e for e in group if e.event_date]
     precise = [e.time_precision for e in group if e.time_precision] or [0]
-    excerpts: list[Excerpt] = []
-    for event in group:
-        if event.excerpt not in excerpts:
-            excerpts.append(event.excerpt)
+    excerpts = list(dict.fromkeys(event.excerpt for event in group))
     when = max(e.event_date for e in dated) if dated and not first.is_incident else None
     when = when or first.event_date
     key = f"{place.name}|{round(place.lat, 2)}|{round(place.lon, 2)}|{when}|{first.event_type}"
@@ -115,10 +159,16 @@ def _largest(values) -> int | None:
     return max(known) if known else None
 
 
+_EXCERPT_FIELDS = [f.name for f in fields(Excerpt)]
+
+
 def excerpts_to_json(excerpts: list[Excerpt]) -> str:
     """The excerpts of an incident as a JSON string, one column of the table."""
     rows = [
-        {**asdict(e), "published": e.published.isoformat() if e.published else None}
+        {
+            **{name: getattr(e, name) for name in _EXCERPT_FIELDS},
+            "published": e.published.isoformat() if e.published else None,
+        }
         for e in excerpts
     ]
     return json.dumps(rows, ensure_ascii=False)

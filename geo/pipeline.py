@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from geo.paths import PROJECT_ROOT
 from geo.places import find_mentions
 
 Progress = Callable[[int, int, Article], None]
+_serials = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class PipelineResult:
     articles: list[ArticleResult]
     incidents: gpd.GeoDataFrame
     problems: list[Problem] = field(default_factory=list)
+    serial: int = field(default_factory=lambda: next(_serials))
+    """Never the same twice in a process: a cache key for what is derived from the incidents."""
 
 
 def process_article(article: Article, table: PlaceTable, geocoder: Geocoder) -> ArticleResult:

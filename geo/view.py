@@ -10,7 +10,7 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-from geo.maps import layer_name
+from geo.maps import grouping_for, layer_name, layer_span
 from geo.model import Excerpt
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -19,9 +19,14 @@ PRECISION_LABELS = {1: "lugar exacto", 2: "cerca de un lugar", 3: "provincia o m
 TIME_PRECISION_LABELS = {0: "fecha desconocida", 1: "día", 2: "semana", 3: "mes o más"}
 
 
-def incident_layers(incidents: gpd.GeoDataFrame) -> list[str]:
-    """The date layers present, dated ones in order and the undated last."""
-    names = {layer_name(d) for d in incidents.loc[incidents["is_incident"], "event_date"]}
+def incident_layers(incidents: gpd.GeoDataFrame, grouping: str | None = None) -> list[str]:
+    """The date layers present, dated ones in order and the undated last.
+
+    `grouping` defaults to what `geo.maps.grouping_for` picks for these incidents, as the map does.
+    """
+    dates = incidents.loc[incidents["is_incident"], "event_date"]
+    grouping = grouping or grouping_for(dates)
+    names = {layer_name(d, grouping) for d in dates}
     return sorted(names, key=lambda n: (not n[:1].isdigit(), n))
 
 
@@ -32,9 +37,11 @@ def filter_incidents(
     event_types: Collection[str] | None = None,
     precisions: Collection[int] | None = None,
     show_mentions: bool = False,
+    grouping: str | None = None,
 ) -> gpd.GeoDataFrame:
     """Keep incidents in the chosen date layers, types and precisions (and mentions if asked)."""
-    in_layer = incidents["event_date"].map(layer_name).isin(set(layers))
+    grouping = grouping or grouping_for(incidents.loc[incidents["is_incident"], "event_date"])
+    in_layer = incidents["event_date"].map(lambda d: layer_name(d, grouping)).isin(set(layers))
     keep = incidents["is_incident"] & in_layer
     if event_types is not None:
         keep &= incidents["event_type"].isin(set(event_types))
@@ -47,16 +54,16 @@ def filter_incidents(
 
 def date_bounds(layers: list[str]) -> tuple[date, date]:
     """The first and last day of the dated layers, for a range slider."""
-    days = [date.fromisoformat(name[:10]) for name in layers if name[:1].isdigit()]
-    return min(days), max(days)
+    spans = [span for name in layers if (span := layer_span(name))]
+    return min(first for first, _ in spans), max(last for _, last in spans)
 
 
 def layers_in_range(layers: list[str], start: date, end: date) -> list[str]:
-    """Date layers that fall between `start` and `end`; the undated layer is never in a range."""
+    """Date layers that overlap `start`..`end`; the undated layer is never in a range."""
     return [
         name
         for name in layers
-        if name[:1].isdigit() and start.isoformat() <= name[:10] <= end.isoformat()
+        if (span := layer_span(name)) and span[0] <= end and span[1] >= start
     ]
 
 

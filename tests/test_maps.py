@@ -59,3 +59,55 @@ def test_install_assets_copies_leaflet_and_jquery(tmp_path):
     before = (vendor / "leaflet" / "leaflet.js").stat().st_mtime_ns
     install_assets(tmp_path / "vendor")
     assert (vendor / "leaflet" / "leaflet.js").stat().st_mtime_ns == before
+
+
+def many_incidents(count: int, *, days: int):
+    from datetime import timedelta
+
+    from geo.incidents import to_geodataframe
+    from tests.conftest import make_incident
+
+    return to_geodataframe(
+        [
+            make_incident(
+                f"x{i}", date(2022, 1, 3) + timedelta(days=i % days), lat=39 + (i % 97) / 100
+            )
+            for i in range(count)
+        ]
+    )
+
+
+def test_grouping_goes_from_days_to_weeks_to_months():
+    from geo.maps import MAX_LAYERS, grouping_for, layer_span
+
+    assert grouping_for(many_incidents(40, days=MAX_LAYERS)["event_date"]) == "day"
+    assert grouping_for(many_incidents(200, days=MAX_LAYERS + 1)["event_date"]) == "week"
+    assert grouping_for(many_incidents(400, days=7 * (MAX_LAYERS + 1))["event_date"]) == "month"
+    assert layer_name(date(2022, 8, 3), "week") == "2022-W31"
+    assert layer_name(date(2022, 8, 3), "month") == "2022-08"
+    assert layer_span("2022-W31") == (date(2022, 8, 1), date(2022, 8, 7))
+    assert layer_span("2022-02") == (date(2022, 2, 1), date(2022, 2, 28))
+    assert layer_span("2022-12") == (date(2022, 12, 1), date(2022, 12, 31))
+    assert layer_span(UNDATED_LAYER) is None
+
+
+def test_many_incidents_are_clustered_from_local_files_with_every_handle():
+    from geo.maps import CLUSTER_FROM
+
+    incidents = many_incidents(CLUSTER_FROM, days=300)
+    html = build_map(incidents, asset_url="/app/static/vendor").get_root().render()
+    assert "L.markerClusterGroup(" in html
+    assert "/app/static/vendor/markercluster/leaflet.markercluster.js" in html
+    assert "cdnjs" not in html and "unpkg" not in html
+    assert all(f'"incident-x{i}"' in html for i in range(CLUSTER_FROM))
+    # Ten months of data: one layer per month in the layer control.
+    assert html.count('"2022-0') + html.count('"2022-1') >= 10
+
+    few = build_map(many_incidents(10, days=3)).get_root().render()
+    assert "L.markerClusterGroup(" not in few
+
+
+def test_template_syntax_in_a_name_is_shown_as_written(incidents):
+    incidents.loc[incidents.index[0], "location"] = "{{ 7 * 7 }} {% if x %}"
+    html = build_map(incidents).get_root().render()
+    assert "{{ 7 * 7 }} {% if x %}" in html

@@ -66,3 +66,16 @@ def test_casualties_say_unknown_when_not_stated():
     assert view.casualties_text(None, float("nan")) == "víctimas: sin datos"
     assert view.casualties_text(1, None) == "1 muertos"
     assert view.casualties_text(49, 3) == "49 muertos, 3 heridos"
+
+
+def test_sidebar_layers_and_filters_agree_with_the_map_grouping():
+    from tests.test_maps import many_incidents
+
+    incidents = many_incidents(300, days=100)
+    layers = view.incident_layers(incidents)
+    assert layers[0] == "2022-W01" and all("-W" in name for name in layers)
+    shown = view.filter_incidents(incidents, layers=layers[:2])
+    weeks = shown["event_date"].map(lambda d: date.fromisoformat(d).isocalendar()[:2])
+    assert set(weeks) == {(2022, 1), (2022, 2)}
+    assert view.date_bounds(layers) == (date(2022, 1, 3), date(2022, 4, 17))
+    assert view.layers_in_range(layers, date(2022, 1, 9), date(2022, 1, 10)) == layers[:2]
