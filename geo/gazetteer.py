@@ -92,8 +92,8 @@ class PlaceTable:
     """For each place, how many of its first names are its own or ours, not GeoNames variants."""
     common_words: frozenset[str] = frozenset()
     by_key: dict[str, list[int]] = field(default_factory=dict)
-    by_first_word: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    """First word key → the word-key tuples of names starting with it, longest first."""
+    longest_name: dict[str, int] = field(default_factory=dict)
+    """First word key → the most words a name starting with it has."""
     important_keys: set[str] = field(default_factory=set)
     """Keys safe to match bare: an important place's own names, and its variants that are no
     common word (GeoNames lists "Para" among the names of a big city)."""
@@ -111,10 +111,8 @@ class PlaceTable:
                 if self.important[index] and (rank < curated[index] or not self.is_common(key)):
                     self.important_keys.add(key)
         for key in self.by_key:
-            parts = tuple(key.split(" "))
-            self.by_first_word.setdefault(parts[0], []).append(parts)
-        for sequences in self.by_first_word.values():
-            sequences.sort(key=len, reverse=True)
+            parts = key.split(" ")
+            self.longest_name[parts[0]] = max(self.longest_name.get(parts[0], 0), len(parts))
 
     @classmethod
     def load(cls) -> PlaceTable:
@@ -169,8 +167,12 @@ class PlaceTable:
 
 @lru_cache(maxsize=1)
 def _load_default() -> PlaceTable:
-    """Build from the CSV files once, then read the pickled index (a few times faster)."""
-    sources = (GEONAMES_FILE, PLACES_FILE, ALIASES_FILE, WORDS_FILE)
+    """Build from the CSV files once, then read the pickled index (a few times faster).
+
+    The pickle is named after a digest of the data files and of this module, so editing
+    either rebuilds it.
+    """
+    sources = (Path(__file__), GEONAMES_FILE, PLACES_FILE, ALIASES_FILE, WORDS_FILE)
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
     cached = CACHE_DIR / f"place_table-{digest}.pickle"
     try:

@@ -14,6 +14,7 @@ import statistics
 
 from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
+from geopy.location import Location
 
 from geo.gazetteer import distance_km
 from geo.geocoders import place_from_location
@@ -35,6 +36,7 @@ CUE_KINDS = {
     "carretera": "road",
     "puente": "road",
     "río": "river",
+    "mar": "sea",
     "valle": "region",
 }
 # Cues that put the event next to the place named rather than on it.
@@ -45,20 +47,26 @@ _FAR_KM = 150.0
 
 
 def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> list[LocatedMention]:
-    """One LocatedMention per mention, in order; a mention no service can place stays unresolved."""
-    first = [_geocode(geocoder, m.text, _feature_kind(m.cue), None) for m in mentions]
-    near = region_of(first)
-    located = []
-    for mention, answer in zip(mentions, first, strict=True):
-        place, provenance = answer
+    """One LocatedMention per mention, in order; a mention no service can place stays unresolved.
+
+    A name written twice with the same cue is geocoded once per article.
+    """
+    names = {(m.text, m.cue): None for m in mentions}
+    first = {name: _geocode(geocoder, name[0], _feature_kind(name[1]), None) for name in names}
+    near = region_of(list(first.values()))
+    final = {}
+    for (text, cue), (place, provenance) in first.items():
         if near and place and place.kind != "country" and _far(place, near):
-            place, provenance = _geocode(geocoder, mention.text, _feature_kind(mention.cue), near)
-        located.append(LocatedMention(mention, place, precision(mention.cue, place), provenance))
-    return located
+            place, provenance = _geocode(geocoder, text, _feature_kind(cue), near)
+        final[text, cue] = (place, precision(cue, place), provenance)
+    return [LocatedMention(m, *final[m.text, m.cue]) for m in mentions]
 
 
 def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | None:
-    """The median point of the local places among the answers: the article's region."""
+    """The median point of the local places among the answers: the article's region.
+
+    Each name counts once however often it is written, so a repeated capital does not pull.
+    """
     points = [(p.lat, p.lon) for p, _ in answers if p is not None and p.kind in _LOCAL_KINDS]
     if not points:
         return None
@@ -91,4 +99,23 @@ def _geocode(
         return None, ""
     if location is None:
         return None, ""
-    return place_from_location(location), location.raw.get("service", "")
+    return _place(location), location.raw.get("service", "")
+
+
+_PLACES: dict[int, tuple[Location, Place]] = {}
+_PLACES_KEPT = 4096
+
+
+def _place(location: Location) -> Place:
+    """`place_from_location`, remembered: geocoders that cache hand back the same Location.
+
+    Keyed by identity (a Location is not hashable); holding the Location keeps its id unique.
+    """
+    kept = _PLACES.get(id(location))
+    if kept is not None and kept[0] is location:
+        return kept[1]
+    if len(_PLACES) >= _PLACES_KEPT:
+        _PLACES.clear()
+    place = place_from_location(location)
+    _PLACES[id(location)] = (location, place)
+    return place

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import re
 
-from geo.gazetteer import PARTICLES, PlaceTable, word_key
+from geo.gazetteer import PARTICLES, PlaceTable, name_key, word_key
 from geo.model import Article, Mention
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*")
+_LETTERS = r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*"
+_WORD = re.compile(_LETTERS)
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x530) if chr(c).isupper())
+_CAPITALISED = re.compile(rf"(?<![^\W\d_'’ʼ‘`])[{_UPPER}][^\W\d_]*(?:['’ʼ‘`][^\W\d_]+)*")
 _JOINERS = frozenset({" ", "-", "‐", "‑", "–"})
 
 # Cue words, folded, mapped to the canonical cue recorded on the mention.
@@ -33,6 +36,7 @@ _KIND_CUES = {
     "provincia": "provincia",
     "provincias": "provincia",
     "region": "región",
+    "región": "región",
     "regiones": "región",
     "distrito": "distrito",
     "distritos": "distrito",
@@ -63,9 +67,14 @@ _KIND_CUES = {
     "monte": "monte",
     "montes": "monte",
     "montana": "monte",
+    "montaña": "monte",
     "cerro": "monte",
     "pico": "monte",
     "colina": "monte",
+    "cordillera": "monte",
+    "sierra": "monte",
+    "macizo": "monte",
+    "mar": "mar",
     "corredor": "corredor",
     "paso": "paso",
     "carretera": "carretera",
@@ -73,6 +82,7 @@ _KIND_CUES = {
     "ruta": "carretera",
     "puente": "puente",
     "rio": "río",
+    "río": "río",
     "valle": "valle",
 }
 _NEAR_CUES = {
@@ -82,141 +92,218 @@ _NEAR_CUES = {
     "afueras": "cerca de",
     "alrededores": "cerca de",
     "cercanias": "cerca de",
+    "cercanías": "cerca de",
     "proximo": "cerca de",
+    "próximo": "cerca de",
     "proxima": "cerca de",
+    "próxima": "cerca de",
     "junto": "cerca de",
     "aeropuerto": "aeropuerto",
 }
-_ARTICLE = r"(?:(?:la|el|los|las)\s+)?"
-_DE = rf"(?:(?:de|del|a|al)\s+{_ARTICLE})?"
-# A kind cue may carry adjectives before its "de": "la región separatista de", "la aldea
-# armenia de". Cue words are lower case: a capitalised one belongs to a name ("Comunidad de
-# Estados Independientes"), except a near cue opening a sentence ("Cerca de Goris").
-_CUE = re.compile(
-    rf"(?:\b(?P<near>(?i:{'|'.join(_NEAR_CUES)}))\s+{_DE})?"
-    rf"(?:\b(?P<kind>{'|'.join(_KIND_CUES)})(?:\s+{_DE}|(?:\s+[a-zñ]+){{1,2}}\s+(?:de|del)\s+{_ARTICLE}))?$"
-)
+_ARTICLES = frozenset({"la", "el", "los", "las"})
+_DE = frozenset({"de", "del", "a", "al"})
+_MAX_ADJECTIVES = 2
+# Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
+_DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b)\s*$")
+# What may follow an unknown name inside a list of places: more of the list, or its end.
+_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+[ye]\s|\s*$")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
-_CUE_WINDOW = 48
+_CUE_WINDOW = 64
+_CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES)
 
 
 def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     """Every place named in the article, in text order, longest match first."""
     text = article.text
-    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     mentions: list[Mention] = []
-    last_cue, last_end = "", -1
-    i = 0
-    while i < len(tokens):
-        start, end = tokens[i]
-        if not text[start].isupper():
-            i += 1
+    last_cue, last_end, last_minor = "", -1, False
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        if start < last_end:
             continue
-        cue = _cue_before(text, start)
-        if not cue and last_cue and _LIST_GAP.match(text, last_end, start):
-            cue = last_cue
-        length = _match(text, tokens, i, table, cue)
-        if cue:
-            length = max(length, _capitalised_run(text, tokens, i, table))
-        if not length:
-            i += 1
+        dotted = _DOTTED.match(text, start) if text.startswith(".", end) else None
+        if dotted and name_key(dotted[0]) in table.by_key:
+            mentions.append(Mention(article.id, dotted[0], start, dotted.end()))
+            last_cue, last_end, last_minor = "", dotted.end(), False
             continue
-        mention_end = tokens[i + length - 1][1]
-        cue = cue or _KIND_CUES.get(_strip_accents(text[start:end].lower()), "")
+        key = word_key(match[0])
+        longest = table.longest_name.get(key, 0)
+        if longest and key not in table.by_key and (end == len(text) or text[end] not in _JOINERS):
+            longest = 0  # only the first word of longer names, and alone here
+        listed = 0 < start - last_end <= 5 and _LIST_GAP.match(text, last_end, start) is not None
+        cue = _cue_before(text, start) or (last_cue if listed else "")
+        if not (longest or cue or listed):
+            continue
+        mention_end, name = _match(text, _following_words(text, start, end, longest), table, cue)
+        if cue or _glued_place(text, mention_end, table):
+            run_end = _capitalised_run(text, start, end, table)
+            if run_end > mention_end:
+                mention_end, name = run_end, ""
+        elif not mention_end and listed and last_minor and key not in table.common_words:
+            run_end = _capitalised_run(text, start, end, table)
+            mention_end = run_end if _LIST_END.match(text, run_end) else 0
+        if not mention_end:
+            continue
+        cue = cue or _KIND_CUES.get(match[0].lower(), "")
         mentions.append(Mention(article.id, text[start:mention_end], start, mention_end, cue))
-        last_cue, last_end = cue, mention_end
-        i += length
-    return mentions
+        last_cue, last_end, last_minor = cue, mention_end, not table.any_important(name)
+    return _repeat_unknown(article, mentions, table)
+
+
+def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
+    """True when a place name runs on into another capitalised place word ("Baghanis Ayrum")."""
+    after = _word_after(text, end) if end else None
+    return (
+        after is not None
+        and text[after[0]].isupper()
+        and (word_key(text[after[0] : after[1]]) in table.by_key)
+    )
+
+
+def _repeat_unknown(article: Article, mentions: list[Mention], table: PlaceTable) -> list[Mention]:
+    """A name the table lacks, once reported as a place, is one wherever the article repeats it."""
+    unknown = {m.text for m in mentions if name_key(m.text) not in table.by_key}
+    if not unknown:
+        return mentions
+    text = article.text
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for name in unknown:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            alone = not (start and text[start - 1].isalpha()) and not (
+                end < len(text) and text[end].isalpha()
+            )
+            if alone and start not in taken and end - 1 not in taken:
+                extra.append(Mention(article.id, name, start, end))
+            start = text.find(name, end)
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _following_words(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """Spans of the word at start and of up to count - 1 words joined to it by one joiner."""
+    spans = [(start, end)]
+    while len(spans) < count and end < len(text) and text[end] in _JOINERS:
+        word = _WORD.match(text, end + 1)
+        if word is None:
+            break
+        start, end = word.span()
+        spans.append((start, end))
+    return spans
 
 
 def _cue_before(text: str, start: int) -> str:
-    window = text[max(0, start - _CUE_WINDOW) : start]
-    match = _CUE.search(_strip_accents(window))
-    if not match or not (match["near"] or match["kind"]):
+    """The cue phrase just before a name: "[cerca de la] aldea [armenia] de", read right to left."""
+    if start < 2 or text[start - 1] != " ":
         return ""
-    parts = [_NEAR_CUES[match["near"].lower()]] if match["near"] else []
-    if match["kind"]:
-        parts.append(_KIND_CUES[match["kind"]])
-    return " ".join(parts)
+    space = text.rfind(" ", max(0, start - 16), start - 1)
+    previous = text[space + 1 : start - 1]
+    if previous not in _CUE_TAIL:
+        return ""
+    if previous not in _KIND_CUES and space > 0:
+        # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
+        before = text[text.rfind(" ", max(0, space - 20), space) + 1 : space]
+        if before[:1].isupper() and before.lower() not in _NEAR_CUES:
+            return ""
+    words = text[max(0, start - _CUE_WINDOW) : start].split()
+    k = len(words)
+    article = k and words[k - 1] in _ARTICLES
+    k -= article
+    de = k and words[k - 1] in _DE
+    k -= de
+    if article and not de:
+        return ""
+    kind = _KIND_CUES.get(words[k - 1]) if k else None
+    if kind is None and de:
+        for skip in range(1, _MAX_ADJECTIVES + 1):
+            if k - skip < 1 or not words[k - skip].isalpha() or not words[k - skip].islower():
+                break
+            kind = _KIND_CUES.get(words[k - skip - 1])
+            if kind:
+                k -= skip
+                break
+    if kind:
+        k -= 1
+        article = k and words[k - 1] in _ARTICLES
+        k -= article
+        de = k and words[k - 1] in _DE
+        k -= de
+    near = _NEAR_CUES.get(words[k - 1].lower()) if k and de else None
+    return " ".join(part for part in (near, kind) if part)
 
 
-_ACCENTS = str.maketrans("áéíóúüñÁÉÍÓÚ", "aeiouunAEIOU")
-
-
-def _strip_accents(text: str) -> str:
-    return text.translate(_ACCENTS)
-
-
-def _match(text: str, tokens: list[tuple[int, int]], i: int, table: PlaceTable, cue: str) -> int:
-    """Length in words of the longest acceptable table name starting at token i, or 0."""
-    first = word_key(text[tokens[i][0] : tokens[i][1]])
-    for sequence in table.by_first_word.get(first, ()):
-        n = len(sequence)
-        if i + n > len(tokens) or not _words_match(text, tokens, i, sequence):
-            continue
-        key = " ".join(sequence)
-        if cue or _acceptable(text, tokens, i, n, key, table):
-            return n
-    return 0
-
-
-def _words_match(text: str, tokens: list[tuple[int, int]], i: int, sequence: tuple) -> bool:
-    for j in range(1, len(sequence)):
-        (_, prev_end), (start, end) = tokens[i + j - 1], tokens[i + j]
-        if text[prev_end:start] not in _JOINERS:
-            return False
+def _match(text: str, spans: list[tuple[int, int]], table: PlaceTable, cue: str) -> tuple[int, str]:
+    """End and key of the longest acceptable table name made of the first words of `spans`."""
+    keys = [word_key(text[spans[0][0] : spans[0][1]])]
+    for start, end in spans[1:]:
         word = text[start:end]
-        if word_key(word) != sequence[j]:
-            return False
         if not word[0].isupper() and word.lower() not in PARTICLES:
-            return False
-    return True
+            break
+        keys.append(word_key(word))
+    for n in range(len(keys), 0, -1):
+        key = " ".join(keys[:n])
+        if key in table.by_key and (
+            cue or _acceptable(text, spans[0][0], spans[n - 1][1], key, table)
+        ):
+            return spans[n - 1][1], key
+    return 0, ""
 
 
-def _acceptable(
-    text: str, tokens: list[tuple[int, int]], i: int, n: int, key: str, table: PlaceTable
-) -> bool:
-    if _glued_name(text, tokens, i + n, i + n - 1, table):
+def _acceptable(text: str, start: int, end: int, key: str, table: PlaceTable) -> bool:
+    if _glued_name(text, _word_after(text, end), table):
         return False
     if table.any_important(key):
         return True
-    return not table.is_common(key) and not _glued_name(text, tokens, i - 1, i, table)
+    if table.is_common(key):
+        return False
+    before = _word_before(text, start)
+    return not (_glued_name(text, before, table) and not _sentence_initial(text, before[0]))
 
 
-def _glued_name(
-    text: str, tokens: list[tuple[int, int]], other: int, this: int, table: PlaceTable
-) -> bool:
-    """True when token `other`, next to `this` across one space, is a capitalised non-word."""
-    if not 0 <= other < len(tokens):
+def _word_after(text: str, end: int) -> tuple[int, int] | None:
+    """The capitalised word right after `end` across one space, if any."""
+    if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
+        word = _WORD.match(text, end + 1)
+        if word:
+            return word.span()
+    return None
+
+
+def _word_before(text: str, start: int) -> tuple[int, int] | None:
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return None
+    begin = start - 2
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return begin, start - 1
+
+
+def _glued_name(text: str, span: tuple[int, int] | None, table: PlaceTable) -> bool:
+    """True when the word at `span` (next to a name across one space) is a capitalised non-word."""
+    if span is None:
         return False
-    left, right = (tokens[other], tokens[this]) if other < this else (tokens[this], tokens[other])
-    if text[left[1] : right[0]] != " ":
-        return False
-    word = text[tokens[other][0] : tokens[other][1]]
+    word = text[span[0] : span[1]]
     key = word_key(word)
-    if not word[0].isupper() or key in table.common_words or key in table.by_first_word:
-        return False
-    return other > this or not _sentence_initial(text, tokens[other][0])
+    return word[0].isupper() and key not in table.common_words and key not in table.longest_name
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_START
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at < 0 or text[at] in _SENTENCE_START
 
 
-def _capitalised_run(text: str, tokens: list[tuple[int, int]], i: int, table: PlaceTable) -> int:
-    """Words of the capitalised name after a cue (at most four), known to the table or not.
+def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
+    """End of the capitalised name after a cue (at most four words), known to the table or not.
 
     "la aldea de Karin Tak" names one place even if the table knows a "Karin" elsewhere.
     """
-    n = 1
-    while (
-        n < 4
-        and i + n < len(tokens)
-        and text[tokens[i + n - 1][1] : tokens[i + n][0]] in _JOINERS
-        and text[tokens[i + n][0]].isupper()
-        and word_key(text[tokens[i + n][0] : tokens[i + n][1]]) not in table.common_words
-    ):
-        n += 1
-    return n
+    for word_start, word_end in _following_words(text, start, end, 4)[1:]:
+        word = text[word_start:word_end]
+        if not word[0].isupper() or word_key(word) in table.common_words:
+            break
+        end = word_end
+    return end

@@ -138,7 +138,7 @@ def test_a_table_builds_from_small_files(tmp_path):
     )
     assert [p.admin1 for p in table.candidates("Aldeyta")] == ["Provincia Uno"]
     assert table.candidates("aldeita vieja")[0].geonames_id == 1
-    assert table.by_first_word["aldeita"] == [("aldeita", "vieja"), ("aldeita",)]
+    assert table.longest_name["aldeita"] == 2
     assert table.candidates("Uno")[0].kind == "admin1"
 
 
@@ -150,3 +150,9 @@ def test_extract_keeps_latin_names_and_drops_codes():
 def test_distance_km():
     goris, kapan = (39.51111, 46.34168), (39.20762, 46.40678)
     assert 33 < distance_km(*goris, *kapan) < 35
+
+
+def test_the_cached_table_is_the_table_the_files_make():
+    fresh = PlaceTable.from_files()
+    assert fresh.by_key == TABLE.by_key and fresh.places == TABLE.places
+    assert fresh.important_keys == TABLE.important_keys

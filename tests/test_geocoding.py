@@ -83,3 +83,8 @@ def test_region_of_ignores_countries_and_provinces():
 
 def test_precision_without_a_place():
     assert precision("aldea", None) == GEO_REGION
+
+
+def test_rivers_and_seas_stay_unresolved_rather_than_land_on_a_namesake_town():
+    located = by_text("Patrullas en el río Aras y en el mar Caspio.")
+    assert located["Aras"].place is None and located["Caspio"].place is None

@@ -177,3 +177,48 @@ def test_a_place_is_still_found_next_to_a_sentence_opening_word():
 
 def test_headline_capitals():
     assert found("MOSCÚ (Sputnik) — EREVÁN, 12 de junio.") == ["MOSCÚ", "EREVÁN"]
+
+
+def test_two_place_words_run_together_are_one_name():
+    assert found("Se entregaron las aldeas Baghanis Ayrum y otras tres.") == ["Baghanis Ayrum"]
+
+
+def test_unknown_names_in_a_list_of_villages_are_places():
+    text = "Las localidades —Tegh, Xyzashen Verin, Khndzoresk y Zzyzkh— quedaron sin luz."
+    assert found(text) == ["Tegh", "Xyzashen Verin", "Khndzoresk", "Zzyzkh"]
+
+
+def test_a_list_after_a_capital_or_country_is_not_taken_for_places():
+    assert found("En Bruselas, Michel, Pashinyan y Aliyev acordaron seguir.") == ["Bruselas"]
+    assert found("Desde Bakú, Hajiyev afirmó lo contrario.") == ["Bakú"]
+
+
+def test_an_unknown_place_once_cued_is_found_again_bare():
+    text = "Vecinos de la aldea de Xyzashen protestaron. Los de Xyzashen cortaron la ruta."
+    result = mentions(text)
+    assert [(m.text, m.start) for m in result] == [("Xyzashen", 23), ("Xyzashen", 52)]
+    assert [text[m.start : m.end] for m in result] == ["Xyzashen", "Xyzashen"]
+
+
+def test_continents_and_large_regions_are_places():
+    assert found("Irán teme perder su conexión con Europa a través del Cáucaso Sur.") == [
+        "Irán",
+        "Europa",
+        "Cáucaso Sur",
+    ]
+
+
+def test_dotted_abbreviations_of_place_names():
+    assert found("Lo dijeron EE.UU. y la UE; luego EE. UU. y Rusia.") == [
+        "EE.UU.",
+        "EE. UU.",
+        "Rusia",
+    ]
+
+
+def test_rivers_seas_and_ranges_after_their_cue():
+    assert cues("Desde el mar Caspio hasta el río Araks y la cordillera de Zangezur.") == [
+        ("Caspio", "mar"),
+        ("Araks", "río"),
+        ("Zangezur", "monte"),
+    ]

@@ -30,6 +30,7 @@ _FAMILIES = (
 _AREA_KINDS = frozenset({"admin1", "region"})
 _NEAR_SCALE_KM = 150.0
 _MAX_NEAR_KM = 1500.0
+_ANSWERS_KEPT = 100_000
 
 
 class PlaceTableGeocoder(Geocoder):
@@ -38,7 +39,7 @@ class PlaceTableGeocoder(Geocoder):
     def __init__(self, table: PlaceTable | None = None) -> None:
         super().__init__()
         self.table = table if table is not None else PlaceTable.load()
-        self._answers: dict[tuple, list[Place]] = {}
+        self._answers: dict[tuple, Location | list[Location] | None] = {}
 
     def geocode(
         self,
@@ -60,17 +61,21 @@ class PlaceTableGeocoder(Geocoder):
         if isinstance(country_codes, str):
             country_codes = [country_codes]
         codes = tuple(sorted(c.upper() for c in country_codes)) if country_codes else ()
-        rounded = (round(near[0], 1), round(near[1], 1)) if near else None
-        cache_key = (name_key(query), feature_kind, rounded, codes)
-        ranked = self._answers.get(cache_key)
-        if ranked is None:
-            ranked = self._rank(cache_key[0], feature_kind, near, codes)
-            self._answers[cache_key] = ranked
-        if not ranked:
-            return None
-        if exactly_one:
-            return location_from_place(ranked[0], service=SERVICE, query=query)
-        return [location_from_place(p, service=SERVICE, query=query) for p in ranked]
+        if near:  # the region counts to half a degree, which lets answers be reused
+            near = (round(near[0] * 2) / 2, round(near[1] * 2) / 2)
+        answer_key = (query, exactly_one, feature_kind, near, codes)
+        if answer_key not in self._answers:
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            ranked = self._rank(name_key(query), feature_kind, near, codes)
+            if exactly_one:
+                ranked = ranked[:1]
+            locations = [location_from_place(p, service=SERVICE, query=query) for p in ranked]
+            if not locations:
+                self._answers[answer_key] = None
+            else:
+                self._answers[answer_key] = locations[0] if exactly_one else locations
+        return self._answers[answer_key]
 
     def reverse(self, query, *, exactly_one: bool = True) -> Location | list[Location] | None:
         """The nearest populated places (or, failing that, any places) to a point."""
