@@ -146,12 +146,13 @@ def wait_for_markers(page: Page, count: int, timeout: float) -> float:
     raise TimeoutError(f"the map did not show {count} incidents in {timeout} s")
 
 
-# Event ids of the circles a person can click now: on screen and not under another circle.
+# Event ids of the circles a person can click now: on screen, not under another circle or a
+# control, and clear of the map's top edge (the page's fixed header can cover it).
 CLICKABLE = """
 () => [...document.querySelectorAll("path[class*='incident-']")].filter(path => {
     const box = path.getBoundingClientRect();
     const x = box.left + box.width / 2, y = box.top + box.height / 2;
-    return x > 0 && y > 0 && x < innerWidth && y < innerHeight
+    return x > 10 && y > 70 && x < innerWidth - 10 && y < innerHeight - 10
         && document.elementFromPoint(x, y) === path;
 }).map(path => [...path.classList].find(c => c.startsWith("incident-")).slice(9))
 """
