@@ -35,8 +35,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
-from geo.dates import NUMBER, UNKNOWN, WEEK, DateExpression, find_dates, read_number
+from geo.dates import (
+    NUMBER,
+    UNKNOWN,
+    WEEK,
+    DateExpression,
+    date_cues,
+    find_dates,
+    read_number,
+)
 from geo.model import Article, Event, Excerpt, LocatedMention
 from geo.text import fold, split_sentences
 
@@ -98,6 +107,26 @@ _TRIGGERS = [
      r"cierre\s+del?\s+(?:corredor|carretera|paso)|blockad\w+|blocked"),
 ]  # fmt: skip
 _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
+# Strings that every match of the trigger of the same rank contains: a sentence with none of
+# them is not searched for that trigger, so most sentences are scanned by few patterns.
+_TRIGGER_NEEDLES = [
+    ("drone", "uav", "bayraktar", "aereo", "avion", "strike"),
+    ("artiller", "mortero", "mortar", "bombarde", "cohete", "misil", "obus", "proyectil", "shell",
+     "missile", "rocket"),
+    ("mina", "artefacto", "landmine"),
+    ("secuestr", "abduct"),
+    ("civil", "pastor", "agricultor", "campesin", "aldean", "resident", "vecin", "pobladores",
+     "habitantes", "ninos", "mujeres", "shepherd", "farmer", "villager"),
+    ("combate", "enfrentamiento", "choque", "tiroteo", "escaramuza", "intercambio", "fuego",
+     "dispar", "atac", "ataque", "clash", "fighting", "skirmish", "firefight", "shootout",
+     "gunfight", "exchange", "opened", "ceasefire"),
+    ("captur", "detuvieron", "apresaron", "detained", "arrested"),
+    ("base", "puesto", "camp", "fortificacion", "trinchera", "posicion", "post"),
+    ("invad", "invasion", "avanz", "incursion", "control", "posiciones", "frontera", "penetr",
+     "adentr", "ocup", "integridad", "advanc", "crossed", "positions"),
+    ("bloque", "cort", "cierre", "block"),
+]  # fmt: skip
+_NEEDLE_RANKS = [(n, rank) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
 
 _SPEECH = re.compile(
     r"\b(?:dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declararon|senalo|"
@@ -207,9 +236,20 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     narrative: date | None = None
     anchor: date | None = None
     folded = fold(article.text)
+    # Each sentence looks only for the trigger words the article contains at all.
+    needles = [(n, rank) for n, rank in _NEEDLE_RANKS if n in folded]
+    cues = date_cues(folded)
+    index = 0
     for start, end in split_sentences(article.text):
-        in_sentence = [lm for lm in mentions if start <= lm.mention.start < end]
-        reader = _Sentence(article, folded[start:end], start, end, in_sentence, anchor, year)
+        while index < len(mentions) and mentions[index].mention.start < start:
+            index += 1
+        first = index
+        while index < len(mentions) and mentions[index].mention.start < end:
+            index += 1
+        in_sentence = mentions[first:index]
+        reader = _Sentence(
+            article, folded[start:end], start, end, in_sentence, anchor, year, needles, cues
+        )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
@@ -224,12 +264,12 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year):
+    def __init__(self, article, folded, start, end, located, anchor, year, needles, cues):
         self.article, self.start, self.located = article, start, located
         self.text = article.text[start:end]
         self.folded = folded
-        found = find_dates(self.text, article.published, anchor=anchor, year=year, folded=folded)
-        self.dates = [d for d in found if d.date]
+        self.anchor, self.year, self.cues = anchor, year, cues
+        self.ranks = _trigger_ranks(folded, needles)
         self.excerpt = Excerpt(
             article_id=article.id,
             title=article.title,
@@ -239,24 +279,45 @@ class _Sentence:
             sentence=self.text,
             highlights=tuple((lm.mention.start - start, lm.mention.end - start) for lm in located),
         )
-        self.speakers = _speaker_spans(self.folded)
+
+    # Dates, speakers and speech are read only when a trigger or a place needs them.
+    @cached_property
+    def dates(self) -> list[DateExpression]:
+        published = self.article.published
+        found = find_dates(
+            self.text,
+            published,
+            anchor=self.anchor,
+            year=self.year,
+            folded=self.folded,
+            cues=self.cues,
+        )
+        return [d for d in found if d.date]
+
+    @cached_property
+    def speakers(self) -> list[tuple[int, int]]:
+        speakers = _speaker_spans(self.folded, self.ranks)
         dateline = _DATELINE.match(self.folded)
         if dateline:
-            self.speakers.append(dateline.span())
+            speakers.append(dateline.span())
+        return speakers
+
+    @cached_property
+    def spoken(self) -> bool:
+        return bool(_SPEECH.search(self.folded))
 
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
         orphans: list[_Found] = []
         for clause_start, clause_end, antecedent in self._clauses():
-            triggers = _triggers(self.folded, clause_start, clause_end)
-            if not triggers:
+            trigger = _first_trigger(self.folded, self.ranks, clause_start, clause_end)
+            if trigger is None:
                 continue
             places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
             if any(lm.place.kind not in _COARSE for lm in places):
                 places = [lm for lm in places if lm.place.kind not in _COARSE]
-            trigger = triggers[0]
             when, precision, dated_by = self._date(trigger.start, narrative)
             word = self.folded[trigger.start : trigger.end]
             if not places:
@@ -333,7 +394,7 @@ class _Sentence:
 
     def _mention(self, lm: LocatedMention) -> Event:
         offset = lm.mention.start - self.start
-        spoken = bool(_SPEECH.search(self.folded)) or _names_actor(self.text, offset)
+        spoken = self.spoken or _names_actor(self.text, offset)
         if self.dates:
             nearest = min(self.dates, key=lambda d: _distance(d, offset))
             when, precision = nearest.date, nearest.precision
@@ -373,17 +434,23 @@ def _count(match: re.Match) -> int | None:
     return None if first is None or second is None else first + second
 
 
-def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
-    """Triggers within [start, end), most specific first."""
-    found = [
-        _Trigger(m.start(), m.end(), event_type, sub_type, rank)
-        for rank, (event_type, sub_type, pattern) in enumerate(_TRIGGER_RES)
-        for m in pattern.finditer(folded, start, end)
-    ]
-    return sorted(found, key=lambda t: (t.rank, t.start))
+def _trigger_ranks(folded: str, needles) -> list[int]:
+    """Ranks of the triggers that `folded` may contain, from (string, rank) `needles`."""
+    return sorted({rank for needle, rank in needles if needle in folded})
 
 
-def _speaker_spans(folded: str) -> list[tuple[int, int]]:
+def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
+    """The most specific trigger within [start, end), the earliest of its kind; `ranks` are
+    the sentence's `_trigger_ranks`."""
+    for rank in ranks:
+        event_type, sub_type, pattern = _TRIGGER_RES[rank]
+        match = pattern.search(folded, start, end)
+        if match:
+            return _Trigger(match.start(), match.end(), event_type, sub_type, rank)
+    return None
+
+
+def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int]]:
     """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según"."""
     spans = [m.span() for m in _ACCORDING.finditer(folded)]
     for verb in _SPEECH.finditer(folded):
@@ -392,7 +459,9 @@ def _speaker_spans(folded: str) -> list[tuple[int, int]]:
         # "..., the ministry said in a statement": an attribution after a clause that
         # reports something, with no "que"/"that" to introduce content.
         after_report = (
-            comma > 0 and not _THAT.match(folded, verb.end()) and bool(_triggers(folded, 0, comma))
+            comma > 0
+            and not _THAT.match(folded, verb.end())
+            and _first_trigger(folded, trigger_ranks, 0, comma) is not None
         )
         if after_report:
             spans.append((comma, _next_break(folded, verb.end())))
