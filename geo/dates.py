@@ -197,10 +197,10 @@ _RELATIVE = [
 # with none of them is not searched for the form.
 _RELATIVE_NEEDLES = [
     ("anterior", "antes", "vispera", "previous", "preceding", "before"),
-    ("dia", "day"),
+    ("mismo", "ese", "same", "that"),
     ("anteayer", "antier", "antes", "before"),
     ("ayer", "anoche", "yesterday", "night"),
-    ("hoy", "esta", "today", "this", "tonight"),
+    ("hoy", "manana", "tarde", "noche", "madrugada", "today", "this", "tonight"),
     ("semana", "week"),
     ("semana", "week"),
     ("semana", "weekend"),

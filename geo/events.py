@@ -196,6 +196,13 @@ _FATALITIES = _figure_patterns(
 _WOUNDED = _figure_patterns(
     _HURT, r"hirieron|hirio|hiriendo|resultaron\s+heridos|wounding|injuring|wounded|injured"
 )
+# (field, patterns, strings one of which every match of the patterns contains)
+_FIGURES = [
+    ("fatalities", _FATALITIES, ("muert", "murie", "murio", "fallec", "asesinad", "perdi",
+                                 "killed", "dead", "died", "mataron", "mato", "matando",
+                                 "killing")),
+    ("wounded", _WOUNDED, ("herid", "lesionad", "wound", "injur", "hurt", "hiri")),
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -269,6 +276,7 @@ class _Sentence:
         self.text = article.text[start:end]
         self.folded = folded
         self.anchor, self.year, self.cues = anchor, year, cues
+        self._actors: dict[int, bool] = {}
         self.ranks = _trigger_ranks(folded, needles)
         self.excerpt = Excerpt(
             article_id=article.id,
@@ -305,6 +313,25 @@ class _Sentence:
     @cached_property
     def spoken(self) -> bool:
         return bool(_SPEECH.search(self.folded))
+
+    @cached_property
+    def outcome(self) -> bool:
+        return bool(_OUTCOME.search(self.folded))
+
+    @cached_property
+    def figures(self) -> dict[str, list[re.Match]]:
+        """The counts of dead and of wounded the sentence states, as matches."""
+        return {
+            field: [m for p in patterns for m in p.finditer(self.folded)]
+            if any(n in self.folded for n in needles)
+            else []
+            for field, patterns, needles in _FIGURES
+        }
+
+    def names_actor(self, offset: int) -> bool:
+        if offset not in self._actors:
+            self._actors[offset] = _names_actor(self.text, offset, self.folded)
+        return self._actors[offset]
 
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
@@ -356,7 +383,7 @@ class _Sentence:
     def _is_site(self, lm: LocatedMention) -> bool:
         """Whether the place is where things happened, not the speaker or an actor."""
         offset = lm.mention.start - self.start
-        if any(s <= offset < e for s, e in self.speakers) or _names_actor(self.text, offset):
+        if any(s <= offset < e for s, e in self.speakers) or self.names_actor(offset):
             return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
@@ -374,9 +401,9 @@ class _Sentence:
     def toll_date(self) -> date | None:
         """The date of a stated toll ("49 militares murieron el martes"), which dates the
         story even when the sentence names no place or trigger."""
-        if not self.dates or not _OUTCOME.search(self.folded):
+        if not self.outcome or not self.dates:
             return None
-        tolls = [m.start() for p in _FATALITIES + _WOUNDED for m in p.finditer(self.folded)]
+        tolls = [m.start() for field in ("fatalities", "wounded") for m in self.figures[field]]
         if not tolls:
             return None
         return min(self.dates, key=lambda d: min(_distance(d, at) for at in tolls)).date
@@ -394,7 +421,7 @@ class _Sentence:
 
     def _mention(self, lm: LocatedMention) -> Event:
         offset = lm.mention.start - self.start
-        spoken = self.spoken or _names_actor(self.text, offset)
+        spoken = self.spoken or self.names_actor(offset)
         if self.dates:
             nearest = min(self.dates, key=lambda d: _distance(d, offset))
             when, precision = nearest.date, nearest.precision
@@ -412,14 +439,10 @@ class _Sentence:
         )
 
     def _assign_figures(self, found: list[_Found]) -> None:
-        if not found or not _OUTCOME.search(self.folded):
+        if not found or not self.outcome:
             return
-        for field, patterns in (("fatalities", _FATALITIES), ("wounded", _WOUNDED)):
-            counts = [
-                (_count(m), m.start())
-                for pattern in patterns
-                for m in pattern.finditer(self.folded)
-            ]
+        for field in ("fatalities", "wounded"):
+            counts = [(_count(m), m.start()) for m in self.figures[field]]
             counts = [(n, at) for n, at in counts if n is not None and not 1900 <= n <= 2100]
             if not counts:
                 continue
@@ -484,25 +507,30 @@ def _next_break(folded: str, position: int) -> int:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _names_actor(text: str, offset: int) -> bool:
+def _names_actor(text: str, offset: int, folded: str) -> bool:
     """Whether the place at `offset` qualifies an actor: "Ministerio de ... de Azerbaiyán",
-    "el primer ministro interino de Armenia", "tropas de Azerbaiyán"."""
-    words = _WORD.findall(text[max(0, offset - 80) : offset])
-    if not words or fold(words[-1]) not in ("de", "del", "of", "la", "los"):
+    "el primer ministro interino de Armenia", "tropas de Azerbaiyán"; `folded` is
+    `fold(text)`, whose words are those of `text` folded."""
+    window = max(0, offset - 80)
+    spans = [m.span() for m in _WORD.finditer(text, window, offset)]
+    words = [text[s:e] for s, e in spans]
+    plain = [folded[s:e] for s, e in spans]
+    if not words or plain[-1] not in ("de", "del", "of", "la", "los"):
         return False
-    while words and fold(words[-1]) in ("de", "del", "of", "la", "los", "las", "the"):
+    while plain and plain[-1] in ("de", "del", "of", "la", "los", "las", "the"):
+        plain.pop()
         words.pop()
-    if words and fold(words[-1]) in _PLACE_HEADS:
+    if plain and plain[-1] in _PLACE_HEADS:
         return False
-    if any(fold(w) in _ACTOR_HEADS for w in words[-2:]):
+    if any(w in _ACTOR_HEADS for w in plain[-2:]):
         return True
     chain = []
-    for word in reversed(words):
-        if word[0].isupper() or fold(word) in ("de", "del", "la", "los", "las", "y", "of"):
-            chain.append(word)
+    for word, low in zip(reversed(words), reversed(plain), strict=True):
+        if word[0].isupper() or low in ("de", "del", "la", "los", "las", "y", "of"):
+            chain.append(low)
         else:
             break
-    return any(fold(w) in _ACTOR_HEADS for w in chain)
+    return any(w in _ACTOR_HEADS for w in chain)
 
 
 def _distance(found: DateExpression, position: int) -> int:
