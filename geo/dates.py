@@ -121,6 +121,15 @@ _PART = (
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 _ABSOLUTE = [  # (pattern, the cues it needs: see _CUES)
+    # "la noche del 12 al 13 de septiembre", "entre el 12 y el 13 de mayo": the first day,
+    # when the event began (ACLED dates an overnight event by its start).
+    (
+        re.compile(
+            r"\b(?:(?:la\s+)?(?:noche|madrugada)\s+)?(?:del|entre\s+el)\s+(?P<day>\d{1,2})\s+"
+            rf"(?:al|y\s+el)\s+\d{{1,2}}\s+de\s+{_MONTH}\b(?:\s+(?:de|del)\s+{_YEAR}\b)?"
+        ),
+        frozenset({"month", "digit"}),
+    ),
     # "el miércoles 12 de mayo de 2021", "12 de mayo", "primero de mayo"
     (
         re.compile(
@@ -162,6 +171,11 @@ _ABSOLUTE = [  # (pattern, the cues it needs: see _CUES)
         re.compile(rf"\b(?:en|desde|durante|in|since)\s+(?:el\s+mes\s+de\s+)?{_MONTH}\b"),
         frozenset({"month"}),
     ),
+    # "el pasado día 13", "el día 2": a day of the publication month, or of the month before.
+    (
+        re.compile(r"\bel\s+(?:pasado\s+)?dia\s+(?P<day>\d{1,2})\b(?!\s+de\s)(?![/.-]\d)"),
+        frozenset({"dia", "digit"}),
+    ),
 ]
 
 _WEEKDAY = re.compile(
@@ -179,7 +193,8 @@ _RELATIVE = [
      1, DAY, True),
     (r"\b(?:ese\s+mismo\s+dia|el\s+mismo\s+dia|ese\s+dia|the\s+same\s+day|that\s+day)\b",
      0, DAY, True),
-    (r"\b(?:anteayer|antier|antes\s+de\s+ayer|the\s+day\s+before\s+yesterday)\b", 2, DAY, False),
+    (r"\b(?:anteayer|antier|anteanoche|antes\s+de\s+ayer|the\s+day\s+before\s+yesterday)\b",
+     2, DAY, False),
     (r"\b(?:ayer|anoche|yesterday|last\s+night)\b", 1, DAY, False),
     (r"\b(?:hoy|esta\s+(?:manana|tarde|noche|madrugada)|today|this\s+(?:morning|afternoon|"
      r"evening)|tonight)\b", 0, DAY, False),
@@ -198,7 +213,7 @@ _RELATIVE = [
 _RELATIVE_NEEDLES = [
     ("anterior", "antes", "vispera", "previous", "preceding", "before"),
     ("mismo", "ese", "same", "that"),
-    ("anteayer", "antier", "antes", "before"),
+    ("anteayer", "antier", "anteanoche", "antes", "before"),
     ("ayer", "anoche", "yesterday", "night"),
     ("hoy", "manana", "tarde", "noche", "madrugada", "today", "this", "tonight"),
     ("semana", "week"),
@@ -220,6 +235,7 @@ _WEEKDAY_NEEDLES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado
 # sentence gives "digit" and "day", a four-digit year "year".
 _CUES: dict[str, set] = {month: {"month"} for month in _MONTHS}
 _CUES["primero"] = {"day"}
+_CUES["dia"] = {"dia"}
 for _needle in ("principio", "comienzo", "inicio", "mediado", "final", "fines", "early", "mid",
                 "late"):  # fmt: skip
     _CUES[_needle] = {"part"}
@@ -332,6 +348,8 @@ def _absolute(
     match: re.Match, folded: str, published: date | None, year: int | None
 ) -> tuple[date | None, int]:
     groups = match.groupdict()
+    if not groups.get("num_month") and not groups.get("month"):
+        return _day_of_month(int(groups["day"]), published)
     month = int(groups["num_month"]) if groups.get("num_month") else _MONTHS[groups["month"]]
     if not 1 <= month <= 12:
         return None, UNKNOWN
@@ -351,6 +369,16 @@ def _absolute(
         return None, precision
     try:
         return date(when_year, month, day), precision
+    except ValueError:
+        return None, UNKNOWN
+
+
+def _day_of_month(day: int, published: date | None) -> tuple[date | None, int]:
+    if published is None:
+        return None, DAY
+    month = published.year * 12 + published.month - 1 - (1 if day > published.day else 0)
+    try:
+        return date(month // 12, month % 12 + 1, day), DAY
     except ValueError:
         return None, UNKNOWN
 

@@ -70,7 +70,7 @@ _VERB_TO = (
 # its clause contains.
 _TRIGGERS = [
     ("Explosions/Remote violence", "Air/drone strike",
-     r"drones?|uav|bayraktar|ataques?\s+aereos?|bombardeos?\s+aereos?|aviones?\s+de\s+combate|"
+     r"dron(?:es)?|drones?|uav|bayraktar|ataques?\s+aereos?|bombardeos?\s+aereos?|aviones?\s+de\s+combate|"
      r"air\s*strikes?|drone\s+strikes?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"artilleria|morteros?|bombarde\w*|cohetes?|misiles?|obuses?|proyectiles?|lanzacohetes|"
@@ -87,7 +87,15 @@ _TRIGGERS = [
     ("Battles", "Armed clash",
      r"(?<!de\s)combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
      r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
-     r"disparos|atacaron|ataco|ataques?\s+armados?|"
+     r"disparos|dispar(?:o|ado|ados|an|ando)|atacaron|ataco|ataques?\s+armados?|"
+     r"somet\w+\s+a\s+(?:intenso\s+)?fuego|bajo\s+(?:el\s+)?fuego|francotirador\w*|"
+     r"armas\s+de\s+(?:pequeno|grueso)\s+calibre|ofensivas?|"
+     r"operacion\s+(?:militar|antiterrorista)|"
+     r"(?:soldados?|militar(?:es)?|efectivos|servicemen|soldiers?)\s+(?:[^\W\d]+\s+){0,2}?"
+     r"(?:murio|murieron|muert[oa]s?|fallecio|fallecieron|perdio\s+la\s+vida|"
+     r"perdieron\s+la\s+vida|(?:was|were)\s+killed|died)|"
+     r"came\s+under\s+fire|under\s+fire|small[-\s]arms\s+fire|sniper\s+fire|subjected\s+to\s+fire|"
+     r"offensives?|(?:military|anti-terror(?:ist)?)\s+operations?|"
      r"ataques?\s+contra\s+(?:las?\s+|los?\s+)?posiciones|"
      r"viola\w*\s+(?:del?\s+|el\s+)?alto\s+el\s+fuego|clash\w*|fighting|skirmish\w*|"
      r"firefights?|shootouts?|gunfights?|exchange\s+of\s+fire|opened\s+fire|ceasefire\s+violations?|"
@@ -110,7 +118,7 @@ _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
 # Strings that every match of the trigger of the same rank contains: a sentence with none of
 # them is not searched for that trigger, so most sentences are scanned by few patterns.
 _TRIGGER_NEEDLES = [
-    ("drone", "uav", "bayraktar", "aereo", "avion", "strike"),
+    ("dron", "uav", "bayraktar", "aereo", "avion", "strike"),
     ("artiller", "mortero", "mortar", "bombarde", "cohete", "misil", "obus", "proyectil", "shell",
      "missile", "rocket"),
     ("mina", "artefacto", "landmine"),
@@ -119,7 +127,9 @@ _TRIGGER_NEEDLES = [
      "habitantes", "ninos", "mujeres", "shepherd", "farmer", "villager"),
     ("combate", "enfrentamiento", "choque", "tiroteo", "escaramuza", "intercambio", "fuego",
      "dispar", "atac", "ataque", "clash", "fighting", "skirmish", "firefight", "shootout",
-     "gunfight", "exchange", "opened", "ceasefire"),
+     "gunfight", "exchange", "opened", "fire", "francotirador", "calibre", "ofensiv",
+     "offensive", "operacion", "operation", "soldad", "militar", "efectivo", "servicem",
+     "soldier"),
     ("captur", "detuvieron", "apresaron", "detained", "arrested"),
     ("base", "puesto", "camp", "fortificacion", "trinchera", "posicion", "post"),
     ("invad", "invasion", "avanz", "incursion", "control", "posiciones", "frontera", "penetr",
@@ -134,8 +144,12 @@ _SPEECH = re.compile(
     r"aseguraron|agrego|agregaron|anadio|anadieron|sostuvo|denuncio|denunciaron|denuncia|"
     r"acuso|acusaron|acusa|acusan|advirtio|pidio|pidieron|insto|instaron|exigio|exigieron|"
     r"llamo|llamaron|condeno|condenaron|expreso|comunico|detallo|reporto|explico|manifesto|"
-    r"subrayo|said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
-    r"claimed|(?:ha|han|habia|habian)\s+(?:dicho|afirmado|declarado|senalado|indicado|"
+    r"subrayo|asegura|aseguran|afirman|declara|declaran|senala|senalan|indica|indican|"
+    r"anuncia|anuncian|informan|denuncian|sostiene|sostienen|advierte|advierten|explica|"
+    r"insiste|insistio|reconoce|reconocen|reconocio|reconocieron|niega|niegan|nego|negaron|"
+    r"confirmo|confirmaron|califico|preciso|respondio|"
+    r"said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
+    r"claimed|claims|alleged|denied|confirmed|insisted|noted|(?:ha|han|habia|habian)\s+(?:dicho|afirmado|declarado|senalado|indicado|"
     r"informado|anunciado|asegurado|denunciado|acusado|advertido|pedido|instado|exigido|"
     r"condenado|expresado|explicado|subrayado|reiterado|sostenido|precisado|detallado))\b"
 )
@@ -143,7 +157,8 @@ _THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
 _DATELINE = re.compile(r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+")
 _ACCORDING = re.compile(r"\b(?:segun|according\s+to)\b[^,;]*")
 _CLAUSE_BREAK = re.compile(
-    r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|where|when|while|but)\b)|"
+    r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|pese|a\s+pesar|where|when|"
+    r"while|but|despite)\b)|"
     r"\s(?=(?:donde|where)\b)"
 )
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
@@ -490,10 +505,21 @@ def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int
             spans.append((comma, _next_break(folded, verb.end())))
         elif before.rstrip(",").rstrip().endswith(("»", '"', "”")):
             spans.append((verb.start(), _next_break(folded, verb.end())))
+        elif before.endswith((" y", " e", " and")):
+            # "afirmó que ... y anunció": the speaker named before the first verb.
+            spans.append(verb.span())
         else:
             starts = [m.end() for m in _SPEAKER_START.finditer(folded, 0, verb.start())]
-            spans.append((starts[-1] if starts else 0, verb.end()))
+            # "informó ante el Parlamento en Ereván que ...": where the speaker spoke.
+            end = verb.end()
+            ahead = _SPOKEN_WHERE.match(folded, end)
+            if ahead and _first_trigger(folded, trigger_ranks, end, ahead.end()) is None:
+                end = ahead.end()
+            spans.append((starts[-1] if starts else 0, end))
     return spans
+
+
+_SPOKEN_WHERE = re.compile(r"[^,;:.«»\"“”]{0,60}?\s(?:que|that)\b")
 
 
 _BREAK = re.compile(r"[;:«»\"“”]|,\s+(?:y|pero)\s")
