@@ -22,6 +22,11 @@ Choices:
   the 5th, "a finales de" the 25th.
 - "El día anterior" and "la noche anterior" count back from `anchor` (the date of the
   event told just before), else from the publication date.
+- A range ("la noche del 12 al 13 de septiembre", "entre el 12 y el 13 de mayo") is its first
+  day: ACLED dates an overnight event by its start. "El (pasado) día 13" is the 13th of the
+  publication month, or of the month before when the 13th is still to come.
+- Speed: each form needs a word of its own (a month, "ayer", a weekday, a digit), so a
+  sentence is searched only by the patterns whose words it contains (`date_cues`).
 """
 
 from __future__ import annotations
