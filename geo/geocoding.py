@@ -16,7 +16,7 @@ from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geo.gazetteer import distance_km
+from geo.gazetteer import VILLAGE_PREFIXES, distance_km, name_key, word_key
 from geo.geocoders import place_from_location
 from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, LocatedMention, Mention, Place
 
@@ -27,7 +27,7 @@ CUE_KINDS = {
     "región": "region",
     "aldea": "village",
     "pueblo": "village",
-    "localidad": "village",
+    "localidad": "city",
     "ciudad": "city",
     "lago": "lake",
     "monte": "mountain",
@@ -49,15 +49,23 @@ _FAR_KM = 150.0
 def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> list[LocatedMention]:
     """One LocatedMention per mention, in order; a mention no service can place stays unresolved.
 
-    A name written twice with the same cue is geocoded once per article.
+    A name written twice with the same cue is geocoded once per article, and a name keeps one
+    sense: written bare after a cue elsewhere ("el lago Seván" ... "el Seván"), it takes the
+    cued kind. A prefixed village the table lacks ("Verin Shorzha") is put near the village
+    its second word names, with precision 2.
     """
     names = {(m.text, m.cue): None for m in mentions}
-    first = {name: _geocode(geocoder, name[0], _feature_kind(name[1]), None) for name in names}
+    kinds = _kinds_by_name(names)
+    first = {name: _geocode(geocoder, name[0], kinds[name], None) for name in names}
     near = region_of(list(first.values()))
     final = {}
     for (text, cue), (place, provenance) in first.items():
         if near and place and place.kind != "country" and _far(place, near):
-            place, provenance = _geocode(geocoder, text, _feature_kind(cue), near)
+            place, provenance = _geocode(geocoder, text, kinds[text, cue], near)
+        elif place is None and _is_prefixed(text):
+            place, provenance = _geocode(geocoder, text.split(None, 1)[1], "village", near)
+            final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
+            continue
         final[text, cue] = (place, precision(cue, place), provenance)
     return [LocatedMention(m, *final[m.text, m.cue]) for m in mentions]
 
@@ -80,6 +88,18 @@ def precision(cue: str, place: Place | None) -> int:
     if cue.startswith(NEAR_CUES) or place.kind in _PART_OF_REGION:
         return GEO_NEAR
     return GEO_EXACT
+
+
+def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], str | None]:
+    """The feature kind of each (text, cue): its own cue's, else that of the same name cued."""
+    keyed = {name: name_key(name[0]) for name in names}
+    cued = {keyed[name]: kind for name in names if (kind := _feature_kind(name[1]))}
+    return {name: _feature_kind(name[1]) or cued.get(keyed[name]) for name in names}
+
+
+def _is_prefixed(text: str) -> bool:
+    first, _, rest = text.partition(" ")
+    return bool(rest) and word_key(first) in VILLAGE_PREFIXES
 
 
 def _feature_kind(cue: str) -> str | None:

@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import re
 
-from geo.gazetteer import PARTICLES, PlaceTable, name_key, word_key
+from geo.gazetteer import PARTICLES, VILLAGE_PREFIXES, PlaceTable, name_key, word_key
 from geo.model import Article, Mention
 
-_LETTERS = r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*"
+# An apostrophe inside a word belongs to it ("Geghark'unik"), but not an English possessive
+# ("Armenia's").
+_LETTERS = r"[^\W\d_]+(?:['’ʼ‘`](?!s\b)[^\W\d_]+)*"
 _WORD = re.compile(_LETTERS)
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x530) if chr(c).isupper())
-_CAPITALISED = re.compile(rf"(?<![^\W\d_'’ʼ‘`])[{_UPPER}][^\W\d_]*(?:['’ʼ‘`][^\W\d_]+)*")
+_CAPITALISED = re.compile(rf"(?<![^\W\d_'’ʼ‘`])[{_UPPER}][^\W\d_]*(?:['’ʼ‘`](?!s\b)[^\W\d_]+)*")
+_HYPHENS = frozenset("-‐‑–")
 _JOINERS = frozenset({" ", "-", "‐", "‑", "–"})
 
 # Cue words, folded, mapped to the canonical cue recorded on the mention.
@@ -84,6 +87,27 @@ _KIND_CUES = {
     "rio": "río",
     "río": "río",
     "valle": "valle",
+    # English
+    "province": "provincia",
+    "provinces": "provincia",
+    "district": "distrito",
+    "districts": "distrito",
+    "village": "aldea",
+    "villages": "aldea",
+    "town": "localidad",
+    "towns": "localidad",
+    "settlement": "localidad",
+    "settlements": "localidad",
+    "city": "ciudad",
+    "lake": "lago",
+    "mount": "monte",
+    "mountain": "monte",
+    "corridor": "corredor",
+    "road": "carretera",
+    "highway": "carretera",
+    "bridge": "puente",
+    "river": "río",
+    "valley": "valle",
 }
 _NEAR_CUES = {
     "cerca": "cerca de",
@@ -99,18 +123,25 @@ _NEAR_CUES = {
     "próxima": "cerca de",
     "junto": "cerca de",
     "aeropuerto": "aeropuerto",
+    "puerto": "puerto",
 }
-_ARTICLES = frozenset({"la", "el", "los", "las"})
-_DE = frozenset({"de", "del", "a", "al"})
+# Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
+_NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
+# Kind words written after the name (English): "Syunik province", "the Lachin corridor".
+_POST_CUES = frozenset(
+    {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
+)
+_ARTICLES = frozenset({"la", "el", "los", "las", "the"})
+_DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
-_LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b)\s*$")
+_LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
-_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+[ye]\s|\s*$")
+_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
 _CUE_WINDOW = 64
-_CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES)
+_CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE)
 
 
 def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
@@ -133,11 +164,14 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             longest = 0  # only the first word of longer names, and alone here
         listed = 0 < start - last_end <= 5 and _LIST_GAP.match(text, last_end, start) is not None
         cue = _cue_before(text, start) or (last_cue if listed else "")
-        if not (longest or cue or listed):
+        prefixed = key in VILLAGE_PREFIXES and _word_after(text, end) is not None
+        if not (longest or cue or listed or prefixed):
             continue
         mention_end, name = _match(text, _following_words(text, start, end, longest), table, cue)
-        if cue or _glued_place(text, mention_end, table):
-            run_end = _capitalised_run(text, start, end, table)
+        if cue or prefixed or _glued_place(text, mention_end, table):
+            # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
+            first_end = _word_after(text, end)[1] if prefixed else end
+            run_end = _capitalised_run(text, start, first_end, table)
             if run_end > mention_end:
                 mention_end, name = run_end, ""
         elif not mention_end and listed and last_minor and key not in table.common_words:
@@ -145,7 +179,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
             continue
-        cue = cue or _KIND_CUES.get(match[0].lower(), "")
+        cue = cue or _KIND_CUES.get(match[0].lower(), "") or _cue_after(text, mention_end)
         mentions.append(Mention(article.id, text[start:mention_end], start, mention_end, cue))
         last_cue, last_end, last_minor = cue, mention_end, not table.any_important(name)
     return _repeat_unknown(article, mentions, table)
@@ -230,7 +264,12 @@ def _cue_before(text: str, start: int) -> str:
         k -= article
         de = k and words[k - 1] in _DE
         k -= de
-    near = _NEAR_CUES.get(words[k - 1].lower()) if k and de else None
+    if not k:
+        near = None
+    elif de:
+        near = _NEAR_CUES.get(words[k - 1].lower())
+    else:
+        near = _NEAR_BARE.get(words[k - 1].lower())
     return " ".join(part for part in (near, kind) if part)
 
 
@@ -303,7 +342,20 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
     """
     for word_start, word_end in _following_words(text, start, end, 4)[1:]:
         word = text[word_start:word_end]
-        if not word[0].isupper() or word_key(word) in table.common_words:
+        key = word_key(word)
+        if not word[0].isupper() or key in table.common_words:
             break
+        joined = text[end] in _HYPHENS and key in table.by_key
+        if joined and name_key(text[start:end]) in table.by_key:
+            break  # two places joined: "la ruta Goris-Kapan"
         end = word_end
     return end
+
+
+def _cue_after(text: str, end: int) -> str:
+    """An English kind word right after the name: "Syunik province", "the Lachin corridor"."""
+    if end + 1 < len(text) and text[end] == " " and text[end + 1].islower():
+        word = _WORD.match(text, end + 1)
+        if word and word[0] in _POST_CUES:
+            return _KIND_CUES[word[0]]
+    return ""
