@@ -78,6 +78,7 @@ VILLAGE_PREFIXES = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The look-up key of a whole name: its word keys joined by single spaces."""
     return " ".join(word_key(w) for w in words(name))

@@ -30,7 +30,8 @@ from geo.model import Article, Mention
 _LETTERS = r"[^\W\d_]+(?:['’ʼ‘`](?!s\b)[^\W\d_]+)*"
 _WORD = re.compile(_LETTERS)
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x530) if chr(c).isupper())
-_CAPITALISED = re.compile(rf"(?<![^\W\d_'’ʼ‘`])[{_UPPER}][^\W\d_]*(?:['’ʼ‘`](?!s\b)[^\W\d_]+)*")
+# The look-behind comes after the capital so the scan only tests it at capitals (twice as fast).
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![^\W\d_'’ʼ‘`].)[^\W\d_]*(?:['’ʼ‘`](?!s\b)[^\W\d_]+)*")
 _HYPHENS = frozenset("-‐‑–")
 _JOINERS = frozenset({" ", "-", "‐", "‑", "–"})
 
@@ -148,26 +149,45 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     """Every place named in the article, in text order, longest match first."""
     text = article.text
     mentions: list[Mention] = []
+    unknown: set[str] = set()
+    by_key, longest_name, size = table.by_key, table.longest_name, len(text)
     last_cue, last_end, last_minor = "", -1, False
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if start < last_end:
             continue
-        dotted = _DOTTED.match(text, start) if text.startswith(".", end) else None
-        if dotted and name_key(dotted[0]) in table.by_key:
-            mentions.append(Mention(article.id, dotted[0], start, dotted.end()))
-            last_cue, last_end, last_minor = "", dotted.end(), False
-            continue
+        joined = end < size and text[end] in _JOINERS
+        if not joined and end < size and text[end] == ".":
+            dotted = _DOTTED.match(text, start)
+            if dotted and name_key(dotted[0]) in by_key:
+                mentions.append(Mention(article.id, dotted[0], start, dotted.end()))
+                last_cue, last_end, last_minor = "", dotted.end(), False
+                continue
         key = word_key(match[0])
-        longest = table.longest_name.get(key, 0)
-        if longest and key not in table.by_key and (end == len(text) or text[end] not in _JOINERS):
-            longest = 0  # only the first word of longer names, and alone here
+        longest = longest_name.get(key, 0)
+        if longest and not joined:
+            longest = 1 if key in by_key else 0  # alone here: only a one-word name can match
+        elif longest > 1 and not text[end + 1 : end + 2].isupper():
+            after = _WORD.match(text, end + 1)
+            if after is None or after[0].lower() not in PARTICLES:
+                longest = 1  # a lower-case word that is no particle ends every name
         listed = 0 < start - last_end <= 5 and _LIST_GAP.match(text, last_end, start) is not None
-        cue = _cue_before(text, start) or (last_cue if listed else "")
+        cue = ""
+        if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
+            space = text.rfind(" ", max(0, start - 16), start - 1)
+            if text[space + 1 : start - 1] in _CUE_TAIL:
+                cue = _cue_before(text, start, space)
+        cue = cue or (last_cue if listed else "")
         prefixed = key in VILLAGE_PREFIXES and _word_after(text, end) is not None
         if not (longest or cue or listed or prefixed):
             continue
-        mention_end, name = _match(text, _following_words(text, start, end, longest), table, cue)
+        if longest > 1:
+            spans = _following_words(text, start, end, longest)
+            mention_end, name = _match(text, spans, table, cue)
+        elif key in table.by_key and (cue or _acceptable(text, start, end, key, table)):
+            mention_end, name = end, key
+        else:
+            mention_end, name = 0, ""
         if cue or prefixed or _glued_place(text, mention_end, table):
             # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
             first_end = _word_after(text, end)[1] if prefixed else end
@@ -180,9 +200,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if not mention_end:
             continue
         cue = cue or _KIND_CUES.get(match[0].lower(), "") or _cue_after(text, mention_end)
-        mentions.append(Mention(article.id, text[start:mention_end], start, mention_end, cue))
+        mention = Mention(article.id, text[start:mention_end], start, mention_end, cue)
+        mentions.append(mention)
+        if not name and name_key(mention.text) not in table.by_key:
+            unknown.add(mention.text)
         last_cue, last_end, last_minor = cue, mention_end, not table.any_important(name)
-    return _repeat_unknown(article, mentions, table)
+    return _repeat_unknown(article, mentions, unknown) if unknown else mentions
 
 
 def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
@@ -195,11 +218,8 @@ def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
     )
 
 
-def _repeat_unknown(article: Article, mentions: list[Mention], table: PlaceTable) -> list[Mention]:
+def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]) -> list[Mention]:
     """A name the table lacks, once reported as a place, is one wherever the article repeats it."""
-    unknown = {m.text for m in mentions if name_key(m.text) not in table.by_key}
-    if not unknown:
-        return mentions
     text = article.text
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
@@ -228,14 +248,12 @@ def _following_words(text: str, start: int, end: int, count: int) -> list[tuple[
     return spans
 
 
-def _cue_before(text: str, start: int) -> str:
-    """The cue phrase just before a name: "[cerca de la] aldea [armenia] de", read right to left."""
-    if start < 2 or text[start - 1] != " ":
-        return ""
-    space = text.rfind(" ", max(0, start - 16), start - 1)
+def _cue_before(text: str, start: int, space: int) -> str:
+    """The cue phrase just before a name: "[cerca de la] aldea [armenia] de", read right to left.
+
+    `space` is the position of the space before the word that ends the cue.
+    """
     previous = text[space + 1 : start - 1]
-    if previous not in _CUE_TAIL:
-        return ""
     if previous not in _KIND_CUES and space > 0:
         # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
         before = text[text.rfind(" ", max(0, space - 20), space) + 1 : space]
