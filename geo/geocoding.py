@@ -107,6 +107,8 @@ def _feature_kind(cue: str) -> str | None:
 
 
 def _far(place: Place, near: tuple[float, float]) -> bool:
+    if abs(place.lat - near[0]) < 1.0 and abs(place.lon - near[1]) < 0.9:
+        return False  # within 111 km north-south and 100 km east-west: under 150 km anywhere
     return distance_km(place.lat, place.lon, near[0], near[1]) > _FAR_KM
 
 
@@ -119,23 +121,24 @@ def _geocode(
         return None, ""
     if location is None:
         return None, ""
-    return _place(location), location.raw.get("service", "")
+    return _place(location)
 
 
-_PLACES: dict[int, tuple[Location, Place]] = {}
+_PLACES: dict[int, tuple[Location, Place, str]] = {}
 _PLACES_KEPT = 4096
 
 
-def _place(location: Location) -> Place:
-    """`place_from_location`, remembered: geocoders that cache hand back the same Location.
+def _place(location: Location) -> tuple[Place, str]:
+    """`place_from_location` and the service, remembered: geocoders that cache hand back the
+    same Location.
 
     Keyed by identity (a Location is not hashable); holding the Location keeps its id unique.
     """
     kept = _PLACES.get(id(location))
     if kept is not None and kept[0] is location:
-        return kept[1]
+        return kept[1], kept[2]
     if len(_PLACES) >= _PLACES_KEPT:
         _PLACES.clear()
-    place = place_from_location(location)
-    _PLACES[id(location)] = (location, place)
-    return place
+    place, service = place_from_location(location), location.raw.get("service", "")
+    _PLACES[id(location)] = (location, place, service)
+    return place, service

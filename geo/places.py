@@ -188,7 +188,10 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             mention_end, name = end, key
         else:
             mention_end, name = 0, ""
-        if cue or prefixed or _glued_place(text, mention_end, table):
+        glued = text[mention_end + 1 : mention_end + 2].isupper() and _glued_place(
+            text, mention_end, table
+        )
+        if cue or prefixed or glued:
             # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
             first_end = _word_after(text, end)[1] if prefixed else end
             run_end = _capitalised_run(text, start, first_end, table)
@@ -199,7 +202,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
             continue
-        cue = cue or _KIND_CUES.get(match[0].lower(), "") or _cue_after(text, mention_end)
+        cue = cue or _KIND_CUES.get(match[0].lower(), "")
+        if not cue and text[mention_end : mention_end + 1] == " ":
+            cue = _cue_after(text, mention_end)
         mention = Mention(article.id, text[start:mention_end], start, mention_end, cue)
         mentions.append(mention)
         if not name and name_key(mention.text) not in table.by_key:
