@@ -138,6 +138,9 @@ _MAX_ADJECTIVES = 2
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
+# Two places joined with the preposition repeated ("en Chinari y en X"): a list too, though the
+# cue of the first is not carried over.
+_PREPOSITION_GAP = re.compile(r"\s+(?:y|e|and)\s+(?:en|de|in)\s+$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
 _LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
@@ -171,7 +174,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             after = _WORD.match(text, end + 1)
             if after is None or after[0].lower() not in PARTICLES:
                 longest = 1  # a lower-case word that is no particle ends every name
-        listed = 0 < start - last_end <= 5 and _LIST_GAP.match(text, last_end, start) is not None
+        gap = start - last_end
+        listed = 0 < gap <= 5 and _LIST_GAP.match(text, last_end, start) is not None
+        repeated = 5 < gap <= 8 and _PREPOSITION_GAP.match(text, last_end, start) is not None
         cue = ""
         if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
             space = text.rfind(" ", max(0, start - 16), start - 1)
@@ -179,7 +184,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                 cue = _cue_before(text, start, space)
         cue = cue or (last_cue if listed else "")
         prefixed = key in VILLAGE_PREFIXES and _word_after(text, end) is not None
-        if not (longest or cue or listed or prefixed):
+        if not (longest or cue or listed or repeated or prefixed):
             continue
         if longest > 1:
             spans = _following_words(text, start, end, longest)
@@ -197,7 +202,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             run_end = _capitalised_run(text, start, first_end, table)
             if run_end > mention_end:
                 mention_end, name = run_end, ""
-        elif not mention_end and listed and last_minor and key not in table.common_words:
+        elif (
+            not mention_end
+            and (listed or repeated)
+            and last_minor
+            and key not in table.common_words
+        ):
             run_end = _capitalised_run(text, start, end, table)
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:

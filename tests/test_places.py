@@ -267,3 +267,17 @@ def test_english_cues_are_recorded(text, expected):
 
 def test_an_unknown_name_after_an_english_cue_is_reported():
     assert found("Shots hit the village of Xyzashen.") == ["Xyzashen"]
+
+
+def test_an_unknown_place_joined_to_a_village_with_the_preposition_repeated():
+    assert cues("Disparos en la aldea de Chinari y en Xyzavan; luego en Kapan y en Mosul.") == [
+        ("Chinari", "aldea"),
+        ("Xyzavan", ""),
+        ("Kapan", ""),
+        ("Mosul", ""),
+    ]
+    # "X, en Y" places X in Y: no list, and the cue of X is not Y's.
+    assert cues("Atacaron la aldea de Sotk, en Gegharkunik.") == [
+        ("Sotk", "aldea"),
+        ("Gegharkunik", ""),
+    ]
