@@ -15,7 +15,12 @@ false friends of a gazetteer matcher:
   Exteriores de Azerbaiyán"), and so does metonymy ("Ereván dijo", "el Kremlin").
 
 A capitalised name after a place cue ("la aldea de Xyz") is a mention even when the table
-lacks it: it is reported and left unresolved.
+lacks it: it is reported and left unresolved. So is a village name opened by an Armenian or
+Azerbaijani prefix ("Verin Shorzha", "Nerkin Hand").
+
+English texts work too: English cues ("the village of X", "near X", "Syunik province", "the
+Lachin corridor") are recorded under the Spanish cue they match, and a possessive "'s" is no
+part of a name.
 """
 
 from __future__ import annotations
