@@ -1,6 +1,6 @@
 """Incident precision/recall and date accuracy on the gold in tests/gold/incidents/.
 
-    uv run python benchmarks/incidents.py [-v] [--pipeline]
+    uv run python benchmarks/incidents.py [-v] [--pipeline] [NAME ...]
 
 By default places are found by hand (tests/handmade.py: whole-word matches with approximate
 coordinates), so the figures measure event detection, dating and merging alone, not
@@ -64,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every incident")
     parser.add_argument("--pipeline", action="store_true", help="recognise and geocode places")
+    parser.add_argument("names", nargs="*", help="score only these gold files (stems)")
     args = parser.parse_args()
     find = locate_by_find
     if args.pipeline:
@@ -77,6 +78,8 @@ def main() -> None:
                   leaks=0)  # fmt: skip
     elapsed = 0.0
     for path in sorted(GOLD.glob("*.json")):
+        if args.names and path.stem not in args.names:
+            continue
         gold = json.loads(path.read_text(encoding="utf-8"))
         article = Article(
             id=path.stem,

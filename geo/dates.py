@@ -22,6 +22,11 @@ Choices:
   the 5th, "a finales de" the 25th.
 - "El día anterior" and "la noche anterior" count back from `anchor` (the date of the
   event told just before), else from the publication date.
+- A range ("la noche del 12 al 13 de septiembre", "entre el 12 y el 13 de mayo") is its first
+  day: ACLED dates an overnight event by its start. "El (pasado) día 13" is the 13th of the
+  publication month, or of the month before when the 13th is still to come.
+- Speed: each form needs a word of its own (a month, "ayer", a weekday, a digit), so a
+  sentence is searched only by the patterns whose words it contains (`date_cues`).
 """
 
 from __future__ import annotations
@@ -120,25 +125,62 @@ _PART = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
-_ABSOLUTE = [
+_ABSOLUTE = [  # (pattern, the cues it needs: see _CUES)
+    # "la noche del 12 al 13 de septiembre", "entre el 12 y el 13 de mayo": the first day,
+    # when the event began (ACLED dates an overnight event by its start).
+    (
+        re.compile(
+            r"\b(?:(?:la\s+)?(?:noche|madrugada)\s+)?(?:del|entre\s+el)\s+(?P<day>\d{1,2})\s+"
+            rf"(?:al|y\s+el)\s+\d{{1,2}}\s+de\s+{_MONTH}\b(?:\s+(?:de|del)\s+{_YEAR}\b)?"
+        ),
+        frozenset({"month", "digit"}),
+    ),
     # "el miércoles 12 de mayo de 2021", "12 de mayo", "primero de mayo"
-    re.compile(
-        r"\b(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),?\s+)?"
-        rf"(?P<day>\d{{1,2}}|primero)\s+de\s+{_MONTH}\b(?:\s+(?:de|del)\s+{_YEAR}\b)?"
+    (
+        re.compile(
+            r"\b(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),?\s+)?"
+            rf"(?P<day>\d{{1,2}}|primero)\s+de\s+{_MONTH}\b(?:\s+(?:de|del)\s+{_YEAR}\b)?"
+        ),
+        frozenset({"month", "day"}),
     ),
     # "May 12, 2021", "May 12"
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
-    # "12 May 2021", "12th of May"
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?"),
-    # "9/11/2020", "09-11-2020": day first, as Spanish writes it.
-    re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<num_month>\d{1,2})[/.-](?P<year>(?:19|20)\d{2})\b"),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<num_month>\d{2})-(?P<day>\d{2})\b"),
-    # "a principios de noviembre de 2020", "noviembre de 2020", "en noviembre", "early May"
-    re.compile(
-        rf"\b{_PART}\s+(?:de\s+|del\s+mes\s+de\s+|of\s+)?{_MONTH}\b(?:,?\s+(?:de\s+)?{_YEAR}\b)?"
+    (
+        re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
+        frozenset({"month", "digit"}),
     ),
-    re.compile(rf"\b{_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b"),
-    re.compile(rf"\b(?:en|desde|durante|in|since)\s+(?:el\s+mes\s+de\s+)?{_MONTH}\b"),
+    # "12 May 2021", "12th of May"
+    (
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?"
+        ),
+        frozenset({"month", "digit"}),
+    ),
+    # "9/11/2020", "09-11-2020": day first, as Spanish writes it.
+    (
+        re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<num_month>\d{1,2})[/.-](?P<year>(?:19|20)\d{2})\b"),
+        frozenset({"year"}),
+    ),
+    (
+        re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<num_month>\d{2})-(?P<day>\d{2})\b"),
+        frozenset({"year"}),
+    ),
+    # "a principios de noviembre de 2020", "noviembre de 2020", "en noviembre", "early May"
+    (
+        re.compile(
+            rf"\b{_PART}\s+(?:de\s+|del\s+mes\s+de\s+|of\s+)?{_MONTH}\b(?:,?\s+(?:de\s+)?{_YEAR}\b)?"
+        ),
+        frozenset({"month", "part"}),
+    ),
+    (re.compile(rf"\b{_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b"), frozenset({"month", "year"})),
+    (
+        re.compile(rf"\b(?:en|desde|durante|in|since)\s+(?:el\s+mes\s+de\s+)?{_MONTH}\b"),
+        frozenset({"month"}),
+    ),
+    # "el pasado día 13", "el día 2": a day of the publication month, or of the month before.
+    (
+        re.compile(r"\bel\s+(?:pasado\s+)?dia\s+(?P<day>\d{1,2})\b(?!\s+de\s)(?![/.-]\d)"),
+        frozenset({"dia", "digit"}),
+    ),
 ]
 
 _WEEKDAY = re.compile(
@@ -156,7 +198,8 @@ _RELATIVE = [
      1, DAY, True),
     (r"\b(?:ese\s+mismo\s+dia|el\s+mismo\s+dia|ese\s+dia|the\s+same\s+day|that\s+day)\b",
      0, DAY, True),
-    (r"\b(?:anteayer|antier|antes\s+de\s+ayer|the\s+day\s+before\s+yesterday)\b", 2, DAY, False),
+    (r"\b(?:anteayer|antier|anteanoche|antes\s+de\s+ayer|the\s+day\s+before\s+yesterday)\b",
+     2, DAY, False),
     (r"\b(?:ayer|anoche|yesterday|last\s+night)\b", 1, DAY, False),
     (r"\b(?:hoy|esta\s+(?:manana|tarde|noche|madrugada)|today|this\s+(?:morning|afternoon|"
      r"evening)|tonight)\b", 0, DAY, False),
@@ -170,7 +213,54 @@ _RELATIVE = [
     (rf"\bhace\s+(?P<n>{NUMBER})\s+(?P<unit>horas?|dias?|semanas?|meses|mes)\b", "ago", DAY, False),
     (rf"\b(?P<n>{NUMBER})\s+(?P<unit>hours?|days?|weeks?|months?)\s+ago\b", "ago", DAY, False),
 ]  # fmt: skip
+# Strings every match of each relative form contains, in the order of `_RELATIVE`: a sentence
+# with none of them is not searched for the form.
+_RELATIVE_NEEDLES = [
+    ("anterior", "antes", "vispera", "previous", "preceding", "before"),
+    ("mismo", "ese", "same", "that"),
+    ("anteayer", "antier", "anteanoche", "antes", "before"),
+    ("ayer", "anoche", "yesterday", "night"),
+    ("hoy", "manana", "tarde", "noche", "madrugada", "today", "this", "tonight"),
+    ("semana", "week"),
+    ("semana", "week"),
+    ("semana", "weekend"),
+    ("mes", "month"),
+    ("mes", "month"),
+    ("hace",),
+    ("hour", "day", "week", "month"),
+]
 _RELATIVE_RE = [(re.compile(p), back, prec, anch) for p, back, prec, anch in _RELATIVE]
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_NEEDLES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "day")
+
+
+# Each string some date form needs, with the forms that need it: "month", "weekday", "part"
+# (of a month), "day" (of a month) or the index of a form of `_RELATIVE`. A digit in the
+# sentence gives "digit" and "day", a four-digit year "year".
+_CUES: dict[str, set] = {month: {"month"} for month in _MONTHS}
+_CUES["primero"] = {"day"}
+_CUES["dia"] = {"dia"}
+for _needle in ("principio", "comienzo", "inicio", "mediado", "final", "fines", "early", "mid",
+                "late"):  # fmt: skip
+    _CUES[_needle] = {"part"}
+for _needle in _WEEKDAY_NEEDLES:
+    _CUES.setdefault(_needle, set()).add("weekday")
+for _form, _needles in enumerate(_RELATIVE_NEEDLES):
+    for _needle in _needles:
+        _CUES.setdefault(_needle, set()).add(_form)
+_CUE_LIST = tuple((needle, frozenset(forms)) for needle, forms in _CUES.items())
+
+DateCues = tuple[tuple[str, frozenset], ...]
+
+
+def date_cues(folded: str, within: DateCues = _CUE_LIST) -> DateCues:
+    """The (string, forms) pairs of date cues that `folded` text contains; `within` are those
+    of a text that contains it (the sentence's article), so only strings found there are
+    looked for. A form whose strings a sentence lacks is not searched for."""
+    return tuple(cue for cue in within if cue[0] in folded)
+
+
 _YEAR_NAMED = re.compile(r"\b(?:en|in|durante)\s+(?:el\s+ano\s+)?((?:19|20)\d{2})\b")
 _AGO_PRECISION = {"hor": DAY, "hou": DAY, "dia": DAY, "day": DAY, "sem": WEEK, "wee": WEEK,
                   "mes": MONTH, "mon": MONTH}  # fmt: skip
@@ -185,12 +275,14 @@ def find_dates(
     anchor: date | None = None,
     year: int | None = None,
     folded: str | None = None,
+    cues: DateCues | None = None,
 ) -> list[DateExpression]:
     """Every date expression in `text`, in order, resolved against `published`.
 
     `anchor` is the date of the event told just before (for "el día anterior"); `year` a
     year the article names, used for a day and month without one; `folded` is
-    `geo.text.fold(text)` when the caller has it already.
+    `geo.text.fold(text)` when the caller has it already, `cues` the `date_cues` of a text
+    that contains `text` (the article of a sentence).
     """
     folded = fold(text) if folded is None else folded
     taken: list[tuple[int, int]] = []
@@ -208,19 +300,30 @@ def find_dates(
             )
         )  # fmt: skip
 
-    for pattern in _ABSOLUTE:
+    # Every form contains a word of its own (a month, "ayer", a year...): a pattern whose
+    # word the sentence lacks is not run.
+    forms = set().union(*(f for n, f in (_CUE_LIST if cues is None else cues) if n in folded))
+    if _DIGIT.search(folded):
+        forms |= {"digit", "day", "year"} if _ANY_YEAR.search(folded) else {"digit", "day"}
+    for pattern, needs in _ABSOLUTE:
+        if not needs <= forms:
+            continue
         for match in pattern.finditer(folded):
             if free(*match.span()):
                 when, precision = _absolute(match, folded, published, year)
                 if when or precision:
                     add(match, when, precision)
-    for pattern, back, precision, anchored in _RELATIVE_RE:
+    for form, (pattern, back, precision, anchored) in enumerate(_RELATIVE_RE):
+        if form not in forms:
+            continue
         for match in pattern.finditer(folded):
             if free(*match.span()):
                 base = (anchor or published) if anchored else published
                 if back == "ago":
                     precision = _AGO_PRECISION[match["unit"][:3]]
                 add(match, _relative(match, back, base), precision, anchored)
+    if "weekday" not in forms:
+        return sorted(found, key=lambda found_date: found_date.start)
     for match in _WEEKDAY.finditer(folded):
         if free(*match.span()) and (match["qual"] or _is_english(match["weekday"])):
             add(match, _weekday(match, published), DAY)
@@ -250,6 +353,8 @@ def _absolute(
     match: re.Match, folded: str, published: date | None, year: int | None
 ) -> tuple[date | None, int]:
     groups = match.groupdict()
+    if not groups.get("num_month") and not groups.get("month"):
+        return _day_of_month(int(groups["day"]), published)
     month = int(groups["num_month"]) if groups.get("num_month") else _MONTHS[groups["month"]]
     if not 1 <= month <= 12:
         return None, UNKNOWN
@@ -269,6 +374,16 @@ def _absolute(
         return None, precision
     try:
         return date(when_year, month, day), precision
+    except ValueError:
+        return None, UNKNOWN
+
+
+def _day_of_month(day: int, published: date | None) -> tuple[date | None, int]:
+    if published is None:
+        return None, DAY
+    month = published.year * 12 + published.month - 1 - (1 if day > published.day else 0)
+    try:
+        return date(month // 12, month % 12 + 1, day), DAY
     except ValueError:
         return None, UNKNOWN
 

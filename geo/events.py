@@ -35,8 +35,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
-from geo.dates import NUMBER, UNKNOWN, WEEK, DateExpression, find_dates, read_number
+from geo.dates import (
+    NUMBER,
+    UNKNOWN,
+    WEEK,
+    DateExpression,
+    date_cues,
+    find_dates,
+    read_number,
+)
 from geo.model import Article, Event, Excerpt, LocatedMention
 from geo.text import fold, split_sentences
 
@@ -61,7 +70,7 @@ _VERB_TO = (
 # its clause contains.
 _TRIGGERS = [
     ("Explosions/Remote violence", "Air/drone strike",
-     r"drones?|uav|bayraktar|ataques?\s+aereos?|bombardeos?\s+aereos?|aviones?\s+de\s+combate|"
+     r"dron(?:es)?|drones?|uav|bayraktar|ataques?\s+aereos?|bombardeos?\s+aereos?|aviones?\s+de\s+combate|"
      r"air\s*strikes?|drone\s+strikes?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"artilleria|morteros?|bombarde\w*|cohetes?|misiles?|obuses?|proyectiles?|lanzacohetes|"
@@ -78,7 +87,15 @@ _TRIGGERS = [
     ("Battles", "Armed clash",
      r"(?<!de\s)combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
      r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
-     r"disparos|atacaron|ataco|ataques?\s+armados?|"
+     r"disparos|dispar(?:o|ado|ados|an|ando)|atacaron|ataco|ataques?\s+armados?|"
+     r"somet\w+\s+a\s+(?:intenso\s+)?fuego|bajo\s+(?:el\s+)?fuego|francotirador\w*|"
+     r"armas\s+de\s+(?:pequeno|grueso)\s+calibre|ofensivas?|"
+     r"operacion\s+(?:militar|antiterrorista)|"
+     r"(?:soldados?|militar(?:es)?|efectivos|servicemen|soldiers?)\s+(?:[^\W\d]+\s+){0,2}?"
+     r"(?:murio|murieron|muert[oa]s?|fallecio|fallecieron|perdio\s+la\s+vida|"
+     r"perdieron\s+la\s+vida|(?:was|were)\s+killed|died)|"
+     r"came\s+under\s+fire|under\s+fire|small[-\s]arms\s+fire|sniper\s+fire|subjected\s+to\s+fire|"
+     r"offensives?|(?:military|anti-terror(?:ist)?)\s+operations?|"
      r"ataques?\s+contra\s+(?:las?\s+|los?\s+)?posiciones|"
      r"viola\w*\s+(?:del?\s+|el\s+)?alto\s+el\s+fuego|clash\w*|fighting|skirmish\w*|"
      r"firefights?|shootouts?|gunfights?|exchange\s+of\s+fire|opened\s+fire|ceasefire\s+violations?|"
@@ -98,6 +115,28 @@ _TRIGGERS = [
      r"cierre\s+del?\s+(?:corredor|carretera|paso)|blockad\w+|blocked"),
 ]  # fmt: skip
 _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
+# Strings that every match of the trigger of the same rank contains: a sentence with none of
+# them is not searched for that trigger, so most sentences are scanned by few patterns.
+_TRIGGER_NEEDLES = [
+    ("dron", "uav", "bayraktar", "aereo", "avion", "strike"),
+    ("artiller", "mortero", "mortar", "bombarde", "cohete", "misil", "obus", "proyectil", "shell",
+     "missile", "rocket"),
+    ("mina", "artefacto", "landmine"),
+    ("secuestr", "abduct"),
+    ("civil", "pastor", "agricultor", "campesin", "aldean", "resident", "vecin", "pobladores",
+     "habitantes", "ninos", "mujeres", "shepherd", "farmer", "villager"),
+    ("combate", "enfrentamiento", "choque", "tiroteo", "escaramuza", "intercambio", "fuego",
+     "dispar", "atac", "ataque", "clash", "fighting", "skirmish", "firefight", "shootout",
+     "gunfight", "exchange", "opened", "fire", "francotirador", "calibre", "ofensiv",
+     "offensive", "operacion", "operation", "soldad", "militar", "efectivo", "servicem",
+     "soldier"),
+    ("captur", "detuvieron", "apresaron", "detained", "arrested"),
+    ("base", "puesto", "camp", "fortificacion", "trinchera", "posicion", "post"),
+    ("invad", "invasion", "avanz", "incursion", "control", "posiciones", "frontera", "penetr",
+     "adentr", "ocup", "integridad", "advanc", "crossed", "positions"),
+    ("bloque", "cort", "cierre", "block"),
+]  # fmt: skip
+_NEEDLE_RANKS = [(n, rank) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
 
 _SPEECH = re.compile(
     r"\b(?:dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declararon|senalo|"
@@ -105,8 +144,12 @@ _SPEECH = re.compile(
     r"aseguraron|agrego|agregaron|anadio|anadieron|sostuvo|denuncio|denunciaron|denuncia|"
     r"acuso|acusaron|acusa|acusan|advirtio|pidio|pidieron|insto|instaron|exigio|exigieron|"
     r"llamo|llamaron|condeno|condenaron|expreso|comunico|detallo|reporto|explico|manifesto|"
-    r"subrayo|said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
-    r"claimed|(?:ha|han|habia|habian)\s+(?:dicho|afirmado|declarado|senalado|indicado|"
+    r"subrayo|asegura|aseguran|afirman|declara|declaran|senala|senalan|indica|indican|"
+    r"anuncia|anuncian|informan|denuncian|sostiene|sostienen|advierte|advierten|explica|"
+    r"insiste|insistio|reconoce|reconocen|reconocio|reconocieron|niega|niegan|nego|negaron|"
+    r"confirmo|confirmaron|califico|preciso|respondio|"
+    r"said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
+    r"claimed|claims|alleged|denied|confirmed|insisted|noted|(?:ha|han|habia|habian)\s+(?:dicho|afirmado|declarado|senalado|indicado|"
     r"informado|anunciado|asegurado|denunciado|acusado|advertido|pedido|instado|exigido|"
     r"condenado|expresado|explicado|subrayado|reiterado|sostenido|precisado|detallado))\b"
 )
@@ -114,7 +157,8 @@ _THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
 _DATELINE = re.compile(r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+")
 _ACCORDING = re.compile(r"\b(?:segun|according\s+to)\b[^,;]*")
 _CLAUSE_BREAK = re.compile(
-    r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|where|when|while|but)\b)|"
+    r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|pese|a\s+pesar|where|when|"
+    r"while|but|despite)\b)|"
     r"\s(?=(?:donde|where)\b)"
 )
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
@@ -167,6 +211,13 @@ _FATALITIES = _figure_patterns(
 _WOUNDED = _figure_patterns(
     _HURT, r"hirieron|hirio|hiriendo|resultaron\s+heridos|wounding|injuring|wounded|injured"
 )
+# (field, patterns, strings one of which every match of the patterns contains)
+_FIGURES = [
+    ("fatalities", _FATALITIES, ("muert", "murie", "murio", "fallec", "asesinad", "perdi",
+                                 "killed", "dead", "died", "mataron", "mato", "matando",
+                                 "killing")),
+    ("wounded", _WOUNDED, ("herid", "lesionad", "wound", "injur", "hurt", "hiri")),
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -207,9 +258,20 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     narrative: date | None = None
     anchor: date | None = None
     folded = fold(article.text)
+    # Each sentence looks only for the trigger words the article contains at all.
+    needles = [(n, rank) for n, rank in _NEEDLE_RANKS if n in folded]
+    cues = date_cues(folded)
+    index = 0
     for start, end in split_sentences(article.text):
-        in_sentence = [lm for lm in mentions if start <= lm.mention.start < end]
-        reader = _Sentence(article, folded[start:end], start, end, in_sentence, anchor, year)
+        while index < len(mentions) and mentions[index].mention.start < start:
+            index += 1
+        first = index
+        while index < len(mentions) and mentions[index].mention.start < end:
+            index += 1
+        in_sentence = mentions[first:index]
+        reader = _Sentence(
+            article, folded[start:end], start, end, in_sentence, anchor, year, needles, cues
+        )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
@@ -224,12 +286,13 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year):
+    def __init__(self, article, folded, start, end, located, anchor, year, needles, cues):
         self.article, self.start, self.located = article, start, located
         self.text = article.text[start:end]
         self.folded = folded
-        found = find_dates(self.text, article.published, anchor=anchor, year=year, folded=folded)
-        self.dates = [d for d in found if d.date]
+        self.anchor, self.year, self.cues = anchor, year, cues
+        self._actors: dict[int, bool] = {}
+        self.ranks = _trigger_ranks(folded, needles)
         self.excerpt = Excerpt(
             article_id=article.id,
             title=article.title,
@@ -239,24 +302,64 @@ class _Sentence:
             sentence=self.text,
             highlights=tuple((lm.mention.start - start, lm.mention.end - start) for lm in located),
         )
-        self.speakers = _speaker_spans(self.folded)
+
+    # Dates, speakers and speech are read only when a trigger or a place needs them.
+    @cached_property
+    def dates(self) -> list[DateExpression]:
+        published = self.article.published
+        found = find_dates(
+            self.text,
+            published,
+            anchor=self.anchor,
+            year=self.year,
+            folded=self.folded,
+            cues=self.cues,
+        )
+        return [d for d in found if d.date]
+
+    @cached_property
+    def speakers(self) -> list[tuple[int, int]]:
+        speakers = _speaker_spans(self.folded, self.ranks)
         dateline = _DATELINE.match(self.folded)
         if dateline:
-            self.speakers.append(dateline.span())
+            speakers.append(dateline.span())
+        return speakers
+
+    @cached_property
+    def spoken(self) -> bool:
+        return bool(_SPEECH.search(self.folded))
+
+    @cached_property
+    def outcome(self) -> bool:
+        return bool(_OUTCOME.search(self.folded))
+
+    @cached_property
+    def figures(self) -> dict[str, list[re.Match]]:
+        """The counts of dead and of wounded the sentence states, as matches."""
+        return {
+            field: [m for p in patterns for m in p.finditer(self.folded)]
+            if any(n in self.folded for n in needles)
+            else []
+            for field, patterns, needles in _FIGURES
+        }
+
+    def names_actor(self, offset: int) -> bool:
+        if offset not in self._actors:
+            self._actors[offset] = _names_actor(self.text, offset, self.folded)
+        return self._actors[offset]
 
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
         orphans: list[_Found] = []
         for clause_start, clause_end, antecedent in self._clauses():
-            triggers = _triggers(self.folded, clause_start, clause_end)
-            if not triggers:
+            trigger = _first_trigger(self.folded, self.ranks, clause_start, clause_end)
+            if trigger is None:
                 continue
             places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
             if any(lm.place.kind not in _COARSE for lm in places):
                 places = [lm for lm in places if lm.place.kind not in _COARSE]
-            trigger = triggers[0]
             when, precision, dated_by = self._date(trigger.start, narrative)
             word = self.folded[trigger.start : trigger.end]
             if not places:
@@ -295,7 +398,7 @@ class _Sentence:
     def _is_site(self, lm: LocatedMention) -> bool:
         """Whether the place is where things happened, not the speaker or an actor."""
         offset = lm.mention.start - self.start
-        if any(s <= offset < e for s, e in self.speakers) or _names_actor(self.text, offset):
+        if any(s <= offset < e for s, e in self.speakers) or self.names_actor(offset):
             return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
@@ -313,9 +416,9 @@ class _Sentence:
     def toll_date(self) -> date | None:
         """The date of a stated toll ("49 militares murieron el martes"), which dates the
         story even when the sentence names no place or trigger."""
-        if not self.dates or not _OUTCOME.search(self.folded):
+        if not self.outcome or not self.dates:
             return None
-        tolls = [m.start() for p in _FATALITIES + _WOUNDED for m in p.finditer(self.folded)]
+        tolls = [m.start() for field in ("fatalities", "wounded") for m in self.figures[field]]
         if not tolls:
             return None
         return min(self.dates, key=lambda d: min(_distance(d, at) for at in tolls)).date
@@ -333,7 +436,7 @@ class _Sentence:
 
     def _mention(self, lm: LocatedMention) -> Event:
         offset = lm.mention.start - self.start
-        spoken = bool(_SPEECH.search(self.folded)) or _names_actor(self.text, offset)
+        spoken = self.spoken or self.names_actor(offset)
         if self.dates:
             nearest = min(self.dates, key=lambda d: _distance(d, offset))
             when, precision = nearest.date, nearest.precision
@@ -351,14 +454,10 @@ class _Sentence:
         )
 
     def _assign_figures(self, found: list[_Found]) -> None:
-        if not found or not _OUTCOME.search(self.folded):
+        if not found or not self.outcome:
             return
-        for field, patterns in (("fatalities", _FATALITIES), ("wounded", _WOUNDED)):
-            counts = [
-                (_count(m), m.start())
-                for pattern in patterns
-                for m in pattern.finditer(self.folded)
-            ]
+        for field in ("fatalities", "wounded"):
+            counts = [(_count(m), m.start()) for m in self.figures[field]]
             counts = [(n, at) for n, at in counts if n is not None and not 1900 <= n <= 2100]
             if not counts:
                 continue
@@ -373,17 +472,23 @@ def _count(match: re.Match) -> int | None:
     return None if first is None or second is None else first + second
 
 
-def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
-    """Triggers within [start, end), most specific first."""
-    found = [
-        _Trigger(m.start(), m.end(), event_type, sub_type, rank)
-        for rank, (event_type, sub_type, pattern) in enumerate(_TRIGGER_RES)
-        for m in pattern.finditer(folded, start, end)
-    ]
-    return sorted(found, key=lambda t: (t.rank, t.start))
+def _trigger_ranks(folded: str, needles) -> list[int]:
+    """Ranks of the triggers that `folded` may contain, from (string, rank) `needles`."""
+    return sorted({rank for needle, rank in needles if needle in folded})
 
 
-def _speaker_spans(folded: str) -> list[tuple[int, int]]:
+def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
+    """The most specific trigger within [start, end), the earliest of its kind; `ranks` are
+    the sentence's `_trigger_ranks`."""
+    for rank in ranks:
+        event_type, sub_type, pattern = _TRIGGER_RES[rank]
+        match = pattern.search(folded, start, end)
+        if match:
+            return _Trigger(match.start(), match.end(), event_type, sub_type, rank)
+    return None
+
+
+def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int]]:
     """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según"."""
     spans = [m.span() for m in _ACCORDING.finditer(folded)]
     for verb in _SPEECH.finditer(folded):
@@ -392,16 +497,29 @@ def _speaker_spans(folded: str) -> list[tuple[int, int]]:
         # "..., the ministry said in a statement": an attribution after a clause that
         # reports something, with no "que"/"that" to introduce content.
         after_report = (
-            comma > 0 and not _THAT.match(folded, verb.end()) and bool(_triggers(folded, 0, comma))
+            comma > 0
+            and not _THAT.match(folded, verb.end())
+            and _first_trigger(folded, trigger_ranks, 0, comma) is not None
         )
         if after_report:
             spans.append((comma, _next_break(folded, verb.end())))
         elif before.rstrip(",").rstrip().endswith(("»", '"', "”")):
             spans.append((verb.start(), _next_break(folded, verb.end())))
+        elif before.endswith((" y", " e", " and")):
+            # "afirmó que ... y anunció": the speaker named before the first verb.
+            spans.append(verb.span())
         else:
             starts = [m.end() for m in _SPEAKER_START.finditer(folded, 0, verb.start())]
-            spans.append((starts[-1] if starts else 0, verb.end()))
+            # "informó ante el Parlamento en Ereván que ...": where the speaker spoke.
+            end = verb.end()
+            ahead = _SPOKEN_WHERE.match(folded, end)
+            if ahead and _first_trigger(folded, trigger_ranks, end, ahead.end()) is None:
+                end = ahead.end()
+            spans.append((starts[-1] if starts else 0, end))
     return spans
+
+
+_SPOKEN_WHERE = re.compile(r"[^,;:.«»\"“”]{0,60}?\s(?:que|that)\b")
 
 
 _BREAK = re.compile(r"[;:«»\"“”]|,\s+(?:y|pero)\s")
@@ -415,25 +533,30 @@ def _next_break(folded: str, position: int) -> int:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _names_actor(text: str, offset: int) -> bool:
+def _names_actor(text: str, offset: int, folded: str) -> bool:
     """Whether the place at `offset` qualifies an actor: "Ministerio de ... de Azerbaiyán",
-    "el primer ministro interino de Armenia", "tropas de Azerbaiyán"."""
-    words = _WORD.findall(text[max(0, offset - 80) : offset])
-    if not words or fold(words[-1]) not in ("de", "del", "of", "la", "los"):
+    "el primer ministro interino de Armenia", "tropas de Azerbaiyán"; `folded` is
+    `fold(text)`, whose words are those of `text` folded."""
+    window = max(0, offset - 80)
+    spans = [m.span() for m in _WORD.finditer(text, window, offset)]
+    words = [text[s:e] for s, e in spans]
+    plain = [folded[s:e] for s, e in spans]
+    if not words or plain[-1] not in ("de", "del", "of", "la", "los"):
         return False
-    while words and fold(words[-1]) in ("de", "del", "of", "la", "los", "las", "the"):
+    while plain and plain[-1] in ("de", "del", "of", "la", "los", "las", "the"):
+        plain.pop()
         words.pop()
-    if words and fold(words[-1]) in _PLACE_HEADS:
+    if plain and plain[-1] in _PLACE_HEADS:
         return False
-    if any(fold(w) in _ACTOR_HEADS for w in words[-2:]):
+    if any(w in _ACTOR_HEADS for w in plain[-2:]):
         return True
     chain = []
-    for word in reversed(words):
-        if word[0].isupper() or fold(word) in ("de", "del", "la", "los", "las", "y", "of"):
-            chain.append(word)
+    for word, low in zip(reversed(words), reversed(plain), strict=True):
+        if word[0].isupper() or low in ("de", "del", "la", "los", "las", "y", "of"):
+            chain.append(low)
         else:
             break
-    return any(fold(w) in _ACTOR_HEADS for w in chain)
+    return any(w in _ACTOR_HEADS for w in chain)
 
 
 def _distance(found: DateExpression, position: int) -> int:

@@ -69,6 +69,16 @@ def word_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace("y", "i"))
 
 
+# Armenian and Azerbaijani prefixes of village names ("Verin Shorzha", "Nerkin Hand",
+# "Aşağı Əskipara"): with the capitalised word after them they make one name, and a village
+# "Upper X" the table lacks lies next to X.
+VILLAGE_PREFIXES = frozenset(
+    word_key(w)
+    for w in ("Nerkin", "Verin", "Mets", "Pokr", "Nor", "Ashaghi", "Yukhari", "Boyuk", "Kichik")
+)
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The look-up key of a whole name: its word keys joined by single spaces."""
     return " ".join(word_key(w) for w in words(name))

@@ -16,7 +16,7 @@ from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geo.gazetteer import distance_km
+from geo.gazetteer import VILLAGE_PREFIXES, distance_km, name_key, word_key
 from geo.geocoders import place_from_location
 from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, LocatedMention, Mention, Place
 
@@ -27,7 +27,7 @@ CUE_KINDS = {
     "región": "region",
     "aldea": "village",
     "pueblo": "village",
-    "localidad": "village",
+    "localidad": "city",
     "ciudad": "city",
     "lago": "lake",
     "monte": "mountain",
@@ -49,15 +49,23 @@ _FAR_KM = 150.0
 def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> list[LocatedMention]:
     """One LocatedMention per mention, in order; a mention no service can place stays unresolved.
 
-    A name written twice with the same cue is geocoded once per article.
+    A name written twice with the same cue is geocoded once per article, and a name keeps one
+    sense: written bare after a cue elsewhere ("el lago Seván" ... "el Seván"), it takes the
+    cued kind. A prefixed village the table lacks ("Verin Shorzha") is put near the village
+    its second word names, with precision 2.
     """
     names = {(m.text, m.cue): None for m in mentions}
-    first = {name: _geocode(geocoder, name[0], _feature_kind(name[1]), None) for name in names}
+    kinds = _kinds_by_name(names)
+    first = {name: _geocode(geocoder, name[0], kinds[name], None) for name in names}
     near = region_of(list(first.values()))
     final = {}
     for (text, cue), (place, provenance) in first.items():
         if near and place and place.kind != "country" and _far(place, near):
-            place, provenance = _geocode(geocoder, text, _feature_kind(cue), near)
+            place, provenance = _geocode(geocoder, text, kinds[text, cue], near)
+        elif place is None and _is_prefixed(text):
+            place, provenance = _geocode(geocoder, text.split(None, 1)[1], "village", near)
+            final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
+            continue
         final[text, cue] = (place, precision(cue, place), provenance)
     return [LocatedMention(m, *final[m.text, m.cue]) for m in mentions]
 
@@ -82,11 +90,25 @@ def precision(cue: str, place: Place | None) -> int:
     return GEO_EXACT
 
 
+def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], str | None]:
+    """The feature kind of each (text, cue): its own cue's, else that of the same name cued."""
+    keyed = {name: name_key(name[0]) for name in names}
+    cued = {keyed[name]: kind for name in names if (kind := _feature_kind(name[1]))}
+    return {name: _feature_kind(name[1]) or cued.get(keyed[name]) for name in names}
+
+
+def _is_prefixed(text: str) -> bool:
+    first, _, rest = text.partition(" ")
+    return bool(rest) and word_key(first) in VILLAGE_PREFIXES
+
+
 def _feature_kind(cue: str) -> str | None:
     return CUE_KINDS.get(cue.rsplit(" ", 1)[-1]) if cue else None
 
 
 def _far(place: Place, near: tuple[float, float]) -> bool:
+    if abs(place.lat - near[0]) < 1.0 and abs(place.lon - near[1]) < 0.9:
+        return False  # within 111 km north-south and 100 km east-west: under 150 km anywhere
     return distance_km(place.lat, place.lon, near[0], near[1]) > _FAR_KM
 
 
@@ -99,23 +121,24 @@ def _geocode(
         return None, ""
     if location is None:
         return None, ""
-    return _place(location), location.raw.get("service", "")
+    return _place(location)
 
 
-_PLACES: dict[int, tuple[Location, Place]] = {}
+_PLACES: dict[int, tuple[Location, Place, str]] = {}
 _PLACES_KEPT = 4096
 
 
-def _place(location: Location) -> Place:
-    """`place_from_location`, remembered: geocoders that cache hand back the same Location.
+def _place(location: Location) -> tuple[Place, str]:
+    """`place_from_location` and the service, remembered: geocoders that cache hand back the
+    same Location.
 
     Keyed by identity (a Location is not hashable); holding the Location keeps its id unique.
     """
     kept = _PLACES.get(id(location))
     if kept is not None and kept[0] is location:
-        return kept[1]
+        return kept[1], kept[2]
     if len(_PLACES) >= _PLACES_KEPT:
         _PLACES.clear()
-    place = place_from_location(location)
-    _PLACES[id(location)] = (location, place)
-    return place
+    place, service = place_from_location(location), location.raw.get("service", "")
+    _PLACES[id(location)] = (location, place, service)
+    return place, service

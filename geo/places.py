@@ -15,20 +15,29 @@ false friends of a gazetteer matcher:
   Exteriores de Azerbaiyán"), and so does metonymy ("Ereván dijo", "el Kremlin").
 
 A capitalised name after a place cue ("la aldea de Xyz") is a mention even when the table
-lacks it: it is reported and left unresolved.
+lacks it: it is reported and left unresolved. So is a village name opened by an Armenian or
+Azerbaijani prefix ("Verin Shorzha", "Nerkin Hand").
+
+English texts work too: English cues ("the village of X", "near X", "Syunik province", "the
+Lachin corridor") are recorded under the Spanish cue they match, and a possessive "'s" is no
+part of a name.
 """
 
 from __future__ import annotations
 
 import re
 
-from geo.gazetteer import PARTICLES, PlaceTable, name_key, word_key
+from geo.gazetteer import PARTICLES, VILLAGE_PREFIXES, PlaceTable, name_key, word_key
 from geo.model import Article, Mention
 
-_LETTERS = r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*"
+# An apostrophe inside a word belongs to it ("Geghark'unik"), but not an English possessive
+# ("Armenia's").
+_LETTERS = r"[^\W\d_]+(?:['’ʼ‘`](?!s\b)[^\W\d_]+)*"
 _WORD = re.compile(_LETTERS)
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x530) if chr(c).isupper())
-_CAPITALISED = re.compile(rf"(?<![^\W\d_'’ʼ‘`])[{_UPPER}][^\W\d_]*(?:['’ʼ‘`][^\W\d_]+)*")
+# The look-behind comes after the capital so the scan only tests it at capitals (twice as fast).
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![^\W\d_'’ʼ‘`].)[^\W\d_]*(?:['’ʼ‘`](?!s\b)[^\W\d_]+)*")
+_HYPHENS = frozenset("-‐‑–")
 _JOINERS = frozenset({" ", "-", "‐", "‑", "–"})
 
 # Cue words, folded, mapped to the canonical cue recorded on the mention.
@@ -84,6 +93,27 @@ _KIND_CUES = {
     "rio": "río",
     "río": "río",
     "valle": "valle",
+    # English
+    "province": "provincia",
+    "provinces": "provincia",
+    "district": "distrito",
+    "districts": "distrito",
+    "village": "aldea",
+    "villages": "aldea",
+    "town": "localidad",
+    "towns": "localidad",
+    "settlement": "localidad",
+    "settlements": "localidad",
+    "city": "ciudad",
+    "lake": "lago",
+    "mount": "monte",
+    "mountain": "monte",
+    "corridor": "corredor",
+    "road": "carretera",
+    "highway": "carretera",
+    "bridge": "puente",
+    "river": "río",
+    "valley": "valle",
 }
 _NEAR_CUES = {
     "cerca": "cerca de",
@@ -99,56 +129,103 @@ _NEAR_CUES = {
     "próxima": "cerca de",
     "junto": "cerca de",
     "aeropuerto": "aeropuerto",
+    "puerto": "puerto",
 }
-_ARTICLES = frozenset({"la", "el", "los", "las"})
-_DE = frozenset({"de", "del", "a", "al"})
+# Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
+_NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
+# Kind words written after the name (English): "Syunik province", "the Lachin corridor".
+_POST_CUES = frozenset(
+    {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
+)
+_ARTICLES = frozenset({"la", "el", "los", "las", "the"})
+_DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
-_LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b)\s*$")
+_LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
+# Two places joined with the preposition repeated ("en Chinari y en X"): a list too, though the
+# cue of the first is not carried over.
+_PREPOSITION_GAP = re.compile(r"\s+(?:y|e|and)\s+(?:en|de|in)\s+$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
-_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+[ye]\s|\s*$")
+_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
 _CUE_WINDOW = 64
-_CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES)
+_CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE)
 
 
 def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     """Every place named in the article, in text order, longest match first."""
     text = article.text
     mentions: list[Mention] = []
+    unknown: set[str] = set()
+    by_key, longest_name, size = table.by_key, table.longest_name, len(text)
     last_cue, last_end, last_minor = "", -1, False
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if start < last_end:
             continue
-        dotted = _DOTTED.match(text, start) if text.startswith(".", end) else None
-        if dotted and name_key(dotted[0]) in table.by_key:
-            mentions.append(Mention(article.id, dotted[0], start, dotted.end()))
-            last_cue, last_end, last_minor = "", dotted.end(), False
-            continue
+        joined = end < size and text[end] in _JOINERS
+        if not joined and end < size and text[end] == ".":
+            dotted = _DOTTED.match(text, start)
+            if dotted and name_key(dotted[0]) in by_key:
+                mentions.append(Mention(article.id, dotted[0], start, dotted.end()))
+                last_cue, last_end, last_minor = "", dotted.end(), False
+                continue
         key = word_key(match[0])
-        longest = table.longest_name.get(key, 0)
-        if longest and key not in table.by_key and (end == len(text) or text[end] not in _JOINERS):
-            longest = 0  # only the first word of longer names, and alone here
-        listed = 0 < start - last_end <= 5 and _LIST_GAP.match(text, last_end, start) is not None
-        cue = _cue_before(text, start) or (last_cue if listed else "")
-        if not (longest or cue or listed):
+        longest = longest_name.get(key, 0)
+        if longest and not joined:
+            longest = 1 if key in by_key else 0  # alone here: only a one-word name can match
+        elif longest > 1 and not text[end + 1 : end + 2].isupper():
+            after = _WORD.match(text, end + 1)
+            if after is None or after[0].lower() not in PARTICLES:
+                longest = 1  # a lower-case word that is no particle ends every name
+        gap = start - last_end
+        listed = 0 < gap <= 5 and _LIST_GAP.match(text, last_end, start) is not None
+        repeated = 5 < gap <= 8 and _PREPOSITION_GAP.match(text, last_end, start) is not None
+        cue = ""
+        if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
+            space = text.rfind(" ", max(0, start - 16), start - 1)
+            if text[space + 1 : start - 1] in _CUE_TAIL:
+                cue = _cue_before(text, start, space)
+        cue = cue or (last_cue if listed else "")
+        prefixed = key in VILLAGE_PREFIXES and _word_after(text, end) is not None
+        if not (longest or cue or listed or repeated or prefixed):
             continue
-        mention_end, name = _match(text, _following_words(text, start, end, longest), table, cue)
-        if cue or _glued_place(text, mention_end, table):
-            run_end = _capitalised_run(text, start, end, table)
+        if longest > 1:
+            spans = _following_words(text, start, end, longest)
+            mention_end, name = _match(text, spans, table, cue)
+        elif key in table.by_key and (cue or _acceptable(text, start, end, key, table)):
+            mention_end, name = end, key
+        else:
+            mention_end, name = 0, ""
+        glued = text[mention_end + 1 : mention_end + 2].isupper() and _glued_place(
+            text, mention_end, table
+        )
+        if cue or prefixed or glued:
+            # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
+            first_end = _word_after(text, end)[1] if prefixed else end
+            run_end = _capitalised_run(text, start, first_end, table)
             if run_end > mention_end:
                 mention_end, name = run_end, ""
-        elif not mention_end and listed and last_minor and key not in table.common_words:
+        elif (
+            not mention_end
+            and (listed or repeated)
+            and last_minor
+            and key not in table.common_words
+        ):
             run_end = _capitalised_run(text, start, end, table)
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
             continue
         cue = cue or _KIND_CUES.get(match[0].lower(), "")
-        mentions.append(Mention(article.id, text[start:mention_end], start, mention_end, cue))
+        if not cue and text[mention_end : mention_end + 1] == " ":
+            cue = _cue_after(text, mention_end)
+        mention = Mention(article.id, text[start:mention_end], start, mention_end, cue)
+        mentions.append(mention)
+        if not name and name_key(mention.text) not in table.by_key:
+            unknown.add(mention.text)
         last_cue, last_end, last_minor = cue, mention_end, not table.any_important(name)
-    return _repeat_unknown(article, mentions, table)
+    return _repeat_unknown(article, mentions, unknown) if unknown else mentions
 
 
 def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
@@ -161,11 +238,8 @@ def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
     )
 
 
-def _repeat_unknown(article: Article, mentions: list[Mention], table: PlaceTable) -> list[Mention]:
+def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]) -> list[Mention]:
     """A name the table lacks, once reported as a place, is one wherever the article repeats it."""
-    unknown = {m.text for m in mentions if name_key(m.text) not in table.by_key}
-    if not unknown:
-        return mentions
     text = article.text
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
@@ -194,14 +268,12 @@ def _following_words(text: str, start: int, end: int, count: int) -> list[tuple[
     return spans
 
 
-def _cue_before(text: str, start: int) -> str:
-    """The cue phrase just before a name: "[cerca de la] aldea [armenia] de", read right to left."""
-    if start < 2 or text[start - 1] != " ":
-        return ""
-    space = text.rfind(" ", max(0, start - 16), start - 1)
+def _cue_before(text: str, start: int, space: int) -> str:
+    """The cue phrase just before a name: "[cerca de la] aldea [armenia] de", read right to left.
+
+    `space` is the position of the space before the word that ends the cue.
+    """
     previous = text[space + 1 : start - 1]
-    if previous not in _CUE_TAIL:
-        return ""
     if previous not in _KIND_CUES and space > 0:
         # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
         before = text[text.rfind(" ", max(0, space - 20), space) + 1 : space]
@@ -230,7 +302,12 @@ def _cue_before(text: str, start: int) -> str:
         k -= article
         de = k and words[k - 1] in _DE
         k -= de
-    near = _NEAR_CUES.get(words[k - 1].lower()) if k and de else None
+    if not k:
+        near = None
+    elif de:
+        near = _NEAR_CUES.get(words[k - 1].lower())
+    else:
+        near = _NEAR_BARE.get(words[k - 1].lower())
     return " ".join(part for part in (near, kind) if part)
 
 
@@ -303,7 +380,20 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
     """
     for word_start, word_end in _following_words(text, start, end, 4)[1:]:
         word = text[word_start:word_end]
-        if not word[0].isupper() or word_key(word) in table.common_words:
+        key = word_key(word)
+        if not word[0].isupper() or key in table.common_words:
             break
+        joined = text[end] in _HYPHENS and key in table.by_key
+        if joined and name_key(text[start:end]) in table.by_key:
+            break  # two places joined: "la ruta Goris-Kapan"
         end = word_end
     return end
+
+
+def _cue_after(text: str, end: int) -> str:
+    """An English kind word right after the name: "Syunik province", "the Lachin corridor"."""
+    if end + 1 < len(text) and text[end] == " " and text[end + 1].islower():
+        word = _WORD.match(text, end + 1)
+        if word and word[0] in _POST_CUES:
+            return _KIND_CUES[word[0]]
+    return ""

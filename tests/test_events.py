@@ -60,6 +60,15 @@ def seed(name, published):
         ("Capturaron a seis soldados cerca de Jermuk.", "Strategic developments", "Arrests"),
         ("Comenzaron a instalar posiciones de combate cerca de Tegh.", "Strategic developments",
          "Headquarters or base established"),
+        ("Un dron azerbaiyano atacó un vehículo cerca de Kapan.", "Explosions/Remote violence",
+         "Air/drone strike"),
+        ("Las posiciones cerca de Sotk fueron sometidas a fuego con armas de pequeño calibre.",
+         "Battles", "Armed clash"),
+        ("Acusa a las tropas de haber disparado contra sus posiciones en Tegh.", "Battles",
+         "Armed clash"),
+        ("Las tropas lanzaron una ofensiva cerca de Tegh.", "Battles", "Armed clash"),
+        ("Un soldado murió cerca de Tegh.", "Battles", "Armed clash"),
+        ("Armenian positions near Sotk came under fire.", "Battles", "Armed clash"),
     ],
 )  # fmt: skip
 def test_triggers_map_to_acled_types(text, event_type, sub_event_type):
@@ -224,3 +233,20 @@ def test_without_a_publication_date_only_stated_years_date_events():
     )
     dates = {e.location.place.name: (e.event_date, e.time_precision) for e in events}
     assert dates == {"Tegh": (date(2020, 9, 27), DAY), "Sotk": (date(2020, 9, 27), WEEK)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        # where the speaker spoke, between the verb and "que"
+        ("El primer ministro informó ante el Parlamento en Ereván que hubo combates en Sotk.",
+         {"Sotk"}),
+        # a second verb of the same speaker does not make the content a speaker's
+        ("Bakú asegura que sus tropas tomaron el control de Tegh y anunció una operación.",
+         {"Tegh"}),
+        # a concessive clause keeps its place out of the trigger's clause
+        ("Acusó a Azerbaiyán de bombardear Goris, pese a la tregua pactada en Moscú.", {"Goris"}),
+    ],
+)  # fmt: skip
+def test_reported_speech_places(text, sites):
+    assert {e.location.place.name for e in incidents_of(text)} == sites

@@ -88,3 +88,14 @@ def test_precision_without_a_place():
 def test_rivers_and_seas_stay_unresolved_rather_than_land_on_a_namesake_town():
     located = by_text("Patrullas en el río Aras y en el mar Caspio.")
     assert located["Aras"].place is None and located["Caspio"].place is None
+
+
+def test_a_bare_repeat_of_a_cued_name_keeps_its_sense():
+    text = "Pescadores del lago Seván. En la orilla del Seván hubo disparos."
+    assert [lm.place.kind for lm in run(text)] == ["lake", "lake"]
+
+
+def test_a_prefixed_village_the_table_lacks_lies_next_to_its_namesake():
+    located = run("Disparos en Pokr Movses y en Berd.")
+    assert located[0].mention.text == "Pokr Movses"
+    assert located[0].place.name == "Movses" and located[0].precision == GEO_NEAR

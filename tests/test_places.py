@@ -222,3 +222,62 @@ def test_rivers_seas_and_ranges_after_their_cue():
         ("Araks", "río"),
         ("Zangezur", "monte"),
     ]
+
+
+def test_english_possessives_end_the_name():
+    assert found("Armenia's Defence Ministry and Baku’s envoy met in Yerevan.") == [
+        "Armenia",
+        "Baku",
+        "Yerevan",
+    ]
+
+
+def test_two_places_joined_by_a_hyphen_after_a_cue_are_two_mentions():
+    assert found("Cortaron la ruta Goris-Kapan.") == ["Goris", "Kapan"]
+    assert found("Combates en Nagorno-Karabaj.") == ["Nagorno-Karabaj"]
+
+
+def test_village_prefixes_make_one_name_even_before_a_common_word():
+    assert found("Disparos en Verin Shorzha y en Nerkin Hand; Mets Xyzavan sin luz.") == [
+        "Verin Shorzha",
+        "Nerkin Hand",
+        "Mets Xyzavan",
+    ]
+    assert found("Nor did the talks help.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shots hit the village of Sotk overnight.", [("Sotk", "aldea")]),
+        ("Troops fired near Jermuk.", [("Jermuk", "cerca de")]),
+        ("Shelling near the town of Vardenis.", [("Vardenis", "cerca de localidad")]),
+        ("Fighting in Syunik province.", [("Syunik", "provincia")]),
+        ("They blocked the Lachin corridor.", [("Lachin", "corredor")]),
+        ("Fishermen of Lake Sevan protested.", [("Lake Sevan", "lago")]),
+        (
+            "Residents of the villages of Movses and Chinari.",
+            [("Movses", "aldea"), ("Chinari", "aldea")],
+        ),
+    ],
+)
+def test_english_cues_are_recorded(text, expected):
+    assert cues(text) == expected
+
+
+def test_an_unknown_name_after_an_english_cue_is_reported():
+    assert found("Shots hit the village of Xyzashen.") == ["Xyzashen"]
+
+
+def test_an_unknown_place_joined_to_a_village_with_the_preposition_repeated():
+    assert cues("Disparos en la aldea de Chinari y en Xyzavan; luego en Kapan y en Mosul.") == [
+        ("Chinari", "aldea"),
+        ("Xyzavan", ""),
+        ("Kapan", ""),
+        ("Mosul", ""),
+    ]
+    # "X, en Y" places X in Y: no list, and the cue of X is not Y's.
+    assert cues("Atacaron la aldea de Sotk, en Gegharkunik.") == [
+        ("Sotk", "aldea"),
+        ("Gegharkunik", ""),
+    ]
