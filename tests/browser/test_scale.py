@@ -77,7 +77,16 @@ def test_clusters_open_and_a_click_shows_that_incidents_excerpt(
     # screen): only the count on screen may drop, never rise above the total.
     assert 0 < markers_on_map(page) <= len(large_incidents)
 
-    event_id = clickable_markers(page)[0]
+    # Opened circles may still be moving or lie under the page header: open more until one is
+    # in the clear.
+    for _ in range(8):
+        clear = clickable_markers(page)
+        if clear:
+            break
+        page.wait_for_timeout(500)
+        open_cluster(page)
+    assert clear, "no opened circle could be clicked"
+    event_id = clear[0]
     marker = frame.locator(f"path.incident-{event_id}")
     incident = large_incidents.set_index("event_id").loc[event_id]
     sentence = json.loads(incident["excerpts"])[0]["sentence"]
