@@ -33,16 +33,17 @@ Choices (ACLED codebook where it has one):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
 from geo.dates import (
+    DATE_CUES,
     NUMBER,
     UNKNOWN,
     WEEK,
     DateExpression,
-    date_cues,
     find_dates,
     read_number,
 )
@@ -136,7 +137,6 @@ _TRIGGER_NEEDLES = [
      "adentr", "ocup", "integridad", "advanc", "crossed", "positions"),
     ("bloque", "cort", "cierre", "block"),
 ]  # fmt: skip
-_NEEDLE_RANKS = [(n, rank) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
 
 _SPEECH = re.compile(
     r"\b(?:dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declararon|senalo|"
@@ -203,6 +203,9 @@ def _figure_patterns(outcome: str, verbs: str) -> list[re.Pattern]:
 
 
 _OUTCOME = re.compile(rf"{_KILLED}|{_HURT}|muerte|mat(?:aron|o|ando)|hiri(?:eron|o|endo)|killing")
+# Strings one of which every match of `_OUTCOME` contains.
+_OUTCOME_NEEDLES = ("muert", "muri", "fallec", "asesinad", "perdi", "kill", "dead", "died",
+                    "herid", "lesionad", "wounded", "injured", "hurt", "mat", "hiri")  # fmt: skip
 _FATALITIES = _figure_patterns(
     _KILLED,
     r"mataron|mato|matando|murieron|murio|fallecieron|fallecio|la\s+muerte\s+de|"
@@ -258,11 +261,12 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     narrative: date | None = None
     anchor: date | None = None
     folded = fold(article.text)
-    # Each sentence looks only for the trigger words the article contains at all.
-    needles = [(n, rank) for n, rank in _NEEDLE_RANKS if n in folded]
-    cues = date_cues(folded)
+    spans = split_sentences(article.text)
+    # Which trigger, date and outcome words each sentence contains, found in one pass over
+    # the article: a sentence is searched only by the patterns whose words it contains.
+    contains = _strings_by_sentence(folded, spans, _SENTENCE_STRINGS)
     index = 0
-    for start, end in split_sentences(article.text):
+    for (start, end), strings in zip(spans, contains, strict=True):
         while index < len(mentions) and mentions[index].mention.start < start:
             index += 1
         first = index
@@ -270,7 +274,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             index += 1
         in_sentence = mentions[first:index]
         reader = _Sentence(
-            article, folded[start:end], start, end, in_sentence, anchor, year, needles, cues
+            article, folded[start:end], start, end, in_sentence, anchor, year, strings
         )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
@@ -286,21 +290,28 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year, needles, cues):
+    def __init__(self, article, folded, start, end, located, anchor, year, strings):
         self.article, self.start, self.located = article, start, located
         self.text = article.text[start:end]
         self.folded = folded
-        self.anchor, self.year, self.cues = anchor, year, cues
+        self.anchor, self.year = anchor, year
         self._actors: dict[int, bool] = {}
-        self.ranks = _trigger_ranks(folded, needles)
-        self.excerpt = Excerpt(
-            article_id=article.id,
-            title=article.title,
-            published=article.published,
-            source=article.source,
-            url=article.url,
+        self.ranks = sorted({rank for kind, rank in strings if kind == "trigger"})
+        self.cues = tuple(cue for kind, cue in strings if kind == "date")
+        self.may_tell_outcome = any(kind == "outcome" for kind, _ in strings)
+
+    @cached_property
+    def excerpt(self) -> Excerpt:
+        return Excerpt(
+            article_id=self.article.id,
+            title=self.article.title,
+            published=self.article.published,
+            source=self.article.source,
+            url=self.article.url,
             sentence=self.text,
-            highlights=tuple((lm.mention.start - start, lm.mention.end - start) for lm in located),
+            highlights=tuple(
+                (lm.mention.start - self.start, lm.mention.end - self.start) for lm in self.located
+            ),
         )
 
     # Dates, speakers and speech are read only when a trigger or a place needs them.
@@ -331,7 +342,7 @@ class _Sentence:
 
     @cached_property
     def outcome(self) -> bool:
-        return bool(_OUTCOME.search(self.folded))
+        return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
 
     @cached_property
     def figures(self) -> dict[str, list[re.Match]]:
@@ -351,7 +362,7 @@ class _Sentence:
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
         orphans: list[_Found] = []
-        for clause_start, clause_end, antecedent in self._clauses():
+        for clause_start, clause_end, antecedent in self._clauses() if self.ranks else ():
             trigger = _first_trigger(self.folded, self.ranks, clause_start, clause_end)
             if trigger is None:
                 continue
@@ -472,14 +483,35 @@ def _count(match: re.Match) -> int | None:
     return None if first is None or second is None else first + second
 
 
-def _trigger_ranks(folded: str, needles) -> list[int]:
-    """Ranks of the triggers that `folded` may contain, from (string, rank) `needles`."""
-    return sorted({rank for needle, rank in needles if needle in folded})
+# (string, (kind, value)) for every string a sentence is checked for: trigger words with the
+# rank of their trigger, date cues with the forms that need them, words of an outcome.
+_SENTENCE_STRINGS = (
+    [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
+    + [(cue[0], ("date", cue)) for cue in DATE_CUES]
+    + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
+)
+
+
+def _strings_by_sentence(folded: str, spans: list[tuple[int, int]], strings) -> list[list]:
+    """For each sentence span of `folded`, the values of the (string, value) `strings` it
+    contains: one search of the article per string instead of one per sentence."""
+    starts = [start for start, _ in spans]
+    found: list[list] = [[] for _ in spans]
+    for string, value in strings:
+        at = folded.find(string)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            if index >= 0 and at + len(string) <= spans[index][1]:
+                found[index].append(value)
+                at = folded.find(string, spans[index][1])
+            else:
+                at = folded.find(string, at + 1)
+    return found
 
 
 def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
     """The most specific trigger within [start, end), the earliest of its kind; `ranks` are
-    the sentence's `_trigger_ranks`."""
+    those of the triggers whose words the sentence contains."""
     for rank in ranks:
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         match = pattern.search(folded, start, end)
