@@ -33,10 +33,9 @@ Choices (ACLED codebook where it has one):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from geo.dates import (
     DATE_CUES,
@@ -138,20 +137,32 @@ _TRIGGER_NEEDLES = [
     ("bloque", "cort", "cierre", "block"),
 ]  # fmt: skip
 
+# Verbs of speech, and the participles of their perfect tense ("ha dicho").
+_SPEECH_VERBS = (
+    "dijo", "dijeron", "dice", "dicen", "afirmo", "afirmaron", "afirma", "declaro",
+    "declararon", "senalo", "senalaron", "indico", "indicaron", "informo", "informaron",
+    "informa", "anuncio", "anunciaron", "aseguro", "aseguraron", "agrego", "agregaron",
+    "anadio", "anadieron", "sostuvo", "denuncio", "denunciaron", "denuncia", "acuso",
+    "acusaron", "acusa", "acusan", "advirtio", "pidio", "pidieron", "insto", "instaron",
+    "exigio", "exigieron", "llamo", "llamaron", "condeno", "condenaron", "expreso", "comunico",
+    "detallo", "reporto", "explico", "manifesto", "subrayo", "asegura", "aseguran", "afirman",
+    "declara", "declaran", "senala", "senalan", "indica", "indican", "anuncia", "anuncian",
+    "informan", "denuncian", "sostiene", "sostienen", "advierte", "advierten", "explica",
+    "insiste", "insistio", "reconoce", "reconocen", "reconocio", "reconocieron", "niega",
+    "niegan", "nego", "negaron", "confirmo", "confirmaron", "califico", "preciso", "respondio",
+    "said", "says", "stated", "told", "announced", "called", "urged", "accused", "added",
+    "reported", "warned", "claimed", "claims", "alleged", "denied", "confirmed", "insisted",
+    "noted",
+)  # fmt: skip
+_SPEECH_PARTICIPLES = (
+    "dicho", "afirmado", "declarado", "senalado", "indicado", "informado", "anunciado",
+    "asegurado", "denunciado", "acusado", "advertido", "pedido", "instado", "exigido",
+    "condenado", "expresado", "explicado", "subrayado", "reiterado", "sostenido", "precisado",
+    "detallado",
+)  # fmt: skip
 _SPEECH = re.compile(
-    r"\b(?:dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declararon|senalo|"
-    r"senalaron|indico|indicaron|informo|informaron|informa|anuncio|anunciaron|aseguro|"
-    r"aseguraron|agrego|agregaron|anadio|anadieron|sostuvo|denuncio|denunciaron|denuncia|"
-    r"acuso|acusaron|acusa|acusan|advirtio|pidio|pidieron|insto|instaron|exigio|exigieron|"
-    r"llamo|llamaron|condeno|condenaron|expreso|comunico|detallo|reporto|explico|manifesto|"
-    r"subrayo|asegura|aseguran|afirman|declara|declaran|senala|senalan|indica|indican|"
-    r"anuncia|anuncian|informan|denuncian|sostiene|sostienen|advierte|advierten|explica|"
-    r"insiste|insistio|reconoce|reconocen|reconocio|reconocieron|niega|niegan|nego|negaron|"
-    r"confirmo|confirmaron|califico|preciso|respondio|"
-    r"said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
-    r"claimed|claims|alleged|denied|confirmed|insisted|noted|(?:ha|han|habia|habian)\s+(?:dicho|afirmado|declarado|senalado|indicado|"
-    r"informado|anunciado|asegurado|denunciado|acusado|advertido|pedido|instado|exigido|"
-    r"condenado|expresado|explicado|subrayado|reiterado|sostenido|precisado|detallado))\b"
+    rf"\b(?:{'|'.join(_SPEECH_VERBS)}|(?:ha|han|habia|habian)\s+"
+    rf"(?:{'|'.join(_SPEECH_PARTICIPLES)}))\b"
 )
 _THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
 _DATELINE = re.compile(r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+")
@@ -262,9 +273,8 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     anchor: date | None = None
     folded = fold(article.text)
     spans = split_sentences(article.text)
-    # Which trigger, date and outcome words each sentence contains, found in one pass over
-    # the article: a sentence is searched only by the patterns whose words it contains.
-    contains = _strings_by_sentence(folded, spans, _SENTENCE_STRINGS)
+    # A sentence is searched only by the patterns whose words it contains.
+    contains = _strings_by_sentence(folded, spans)
     index = 0
     for (start, end), strings in zip(spans, contains, strict=True):
         while index < len(mentions) and mentions[index].mention.start < start:
@@ -299,6 +309,7 @@ class _Sentence:
         self.ranks = sorted({rank for kind, rank in strings if kind == "trigger"})
         self.cues = tuple(cue for kind, cue in strings if kind == "date")
         self.may_tell_outcome = any(kind == "outcome" for kind, _ in strings)
+        self.may_tell_speech = any(kind == "speech" for kind, _ in strings)
 
     @cached_property
     def excerpt(self) -> Excerpt:
@@ -330,7 +341,7 @@ class _Sentence:
 
     @cached_property
     def speakers(self) -> list[tuple[int, int]]:
-        speakers = _speaker_spans(self.folded, self.ranks)
+        speakers = _speaker_spans(self.folded, self.ranks) if self.may_tell_speech else []
         dateline = _DATELINE.match(self.folded)
         if dateline:
             speakers.append(dateline.span())
@@ -338,7 +349,7 @@ class _Sentence:
 
     @cached_property
     def spoken(self) -> bool:
-        return bool(_SPEECH.search(self.folded))
+        return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
     @cached_property
     def outcome(self) -> bool:
@@ -484,29 +495,28 @@ def _count(match: re.Match) -> int | None:
 
 
 # (string, (kind, value)) for every string a sentence is checked for: trigger words with the
-# rank of their trigger, date cues with the forms that need them, words of an outcome.
+# rank of their trigger, date cues with the forms that need them, words of an outcome, and
+# of speech or attribution ("segun").
 _SENTENCE_STRINGS = (
     [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
     + [(cue[0], ("date", cue)) for cue in DATE_CUES]
     + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
+    + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
 )
 
 
-def _strings_by_sentence(folded: str, spans: list[tuple[int, int]], strings) -> list[list]:
-    """For each sentence span of `folded`, the values of the (string, value) `strings` it
-    contains: one search of the article per string instead of one per sentence."""
-    starts = [start for start, _ in spans]
-    found: list[list] = [[] for _ in spans]
-    for string, value in strings:
-        at = folded.find(string)
-        while at >= 0:
-            index = bisect_right(starts, at) - 1
-            if index >= 0 and at + len(string) <= spans[index][1]:
-                found[index].append(value)
-                at = folded.find(string, spans[index][1])
-            else:
-                at = folded.find(string, at + 1)
-    return found
+def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]:
+    """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains.
+
+    No string has a space, so a sentence contains one when one of its space-separated words
+    does; news repeats its words, so each word is searched only the first time it is met.
+    """
+    return [set().union(*map(_strings_in, folded[start:end].split())) for start, end in spans]
+
+
+@lru_cache(maxsize=1 << 16)
+def _strings_in(word: str) -> tuple:
+    return tuple(value for string, value in _SENTENCE_STRINGS if string in word)
 
 
 def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
