@@ -251,6 +251,8 @@ class _Found:
     event: Event
     dated_by: str
     trigger: str = ""
+    place: tuple | None = None
+    """The `_key_of` its location, None for an orphan."""
 
     @property
     def explicit(self) -> bool:
@@ -275,6 +277,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     spans = split_sentences(article.text)
     # A sentence is searched only by the patterns whose words it contains.
     contains = _strings_by_sentence(folded, spans)
+    keys = {id(lm): _key_of(lm) for lm in mentions}
     index = 0
     for (start, end), strings in zip(spans, contains, strict=True):
         while index < len(mentions) and mentions[index].mention.start < start:
@@ -284,7 +287,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             index += 1
         in_sentence = mentions[first:index]
         reader = _Sentence(
-            article, folded[start:end], start, end, in_sentence, anchor, year, strings
+            article, folded[start:end], start, end, in_sentence, anchor, year, strings, keys
         )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
@@ -300,8 +303,8 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year, strings):
-        self.article, self.start, self.located = article, start, located
+    def __init__(self, article, folded, start, end, located, anchor, year, strings, keys):
+        self.article, self.start, self.located, self.keys = article, start, located, keys
         self.text = article.text[start:end]
         self.folded = folded
         self.anchor, self.year = anchor, year
@@ -388,11 +391,13 @@ class _Sentence:
                 orphans.append(_Found(self._event(None, trigger, when, precision), dated_by, word))
             for lm in places:
                 event = self._event(lm, trigger, when, precision)
-                incidents.append(_Found(event, dated_by, word))
+                incidents.append(_Found(event, dated_by, word, self.keys[id(lm)]))
         self._assign_figures(incidents or orphans)
-        sites = {_place_key(f.event) for f in incidents}
+        sites = {f.place for f in incidents}
         mentions = [
-            _Found(self._mention(lm), "") for lm in self.located if _key_of(lm) not in sites
+            _Found(self._mention(lm), "", place=self.keys[id(lm)])
+            for lm in self.located
+            if self.keys[id(lm)] not in sites
         ]
         return _unique(incidents) + _unique(mentions), orphans
 
@@ -580,11 +585,19 @@ def _names_actor(text: str, offset: int, folded: str) -> bool:
     "el primer ministro interino de Armenia", "tropas de Azerbaiyán"; `folded` is
     `fold(text)`, whose words are those of `text` folded."""
     window = max(0, offset - 80)
+    # Most places follow no "de": read the word before them alone first (a letter is what
+    # `_WORD` matches).
+    end = offset
+    while end > window and not (text[end - 1].isalnum() and not text[end - 1].isdecimal()):
+        end -= 1
+    start = end
+    while start > window and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+        start -= 1
+    if folded[start:end] not in ("de", "del", "of", "la", "los"):
+        return False
     spans = [m.span() for m in _WORD.finditer(text, window, offset)]
     words = [text[s:e] for s, e in spans]
     plain = [folded[s:e] for s, e in spans]
-    if not words or plain[-1] not in ("de", "del", "of", "la", "los"):
-        return False
     while plain and plain[-1] in ("de", "del", "of", "la", "los", "las", "the"):
         plain.pop()
         words.pop()
@@ -618,7 +631,7 @@ def _unique(found: list[_Found]) -> list[_Found]:
     seen: set = set()
     kept = []
     for f in found:
-        key = (_place_key(f.event), f.event.event_type)
+        key = (f.place, f.event.event_type)
         if key not in seen:
             seen.add(key)
             kept.append(f)
@@ -628,10 +641,6 @@ def _unique(found: list[_Found]) -> list[_Found]:
 def _year_named(text: str) -> int | None:
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
     return max(years) if years else None
-
-
-def _place_key(event: Event) -> tuple:
-    return _key_of(event.location)
 
 
 def _key_of(lm: LocatedMention) -> tuple:
@@ -644,9 +653,9 @@ def _date_from_same_place(found: list[_Found]) -> None:
     stated: dict[tuple, _Found] = {}
     for f in found:
         if f.explicit and f.event.is_incident:
-            stated.setdefault((_place_key(f.event), f.event.event_type), f)
+            stated.setdefault((f.place, f.event.event_type), f)
     for f in found:
-        source = stated.get((_place_key(f.event), f.event.event_type))
+        source = stated.get((f.place, f.event.event_type))
         if f.dated_by == "published" and source is not None:
             f.event = replace(
                 f.event,
@@ -671,7 +680,7 @@ def _link_orphans(orphans: list[_Found], found: list[_Found]) -> list[_Found]:
             [f for f in same if f.explicit],
             [f for f in same if f.explicit and f.trigger[:6] == orphan.trigger[:6]],
         ):
-            places = {_place_key(f.event) for f in narrowed}
+            places = {f.place for f in narrowed}
             if len(places) == 1:
                 target = narrowed[0].event
                 linked.append(
@@ -683,6 +692,7 @@ def _link_orphans(orphans: list[_Found], found: list[_Found]) -> list[_Found]:
                         ),
                         orphan.dated_by,
                         orphan.trigger,
+                        narrowed[0].place,
                     )
                 )
                 break
