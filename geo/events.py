@@ -542,7 +542,25 @@ def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]
 
 @lru_cache(maxsize=1 << 16)
 def _strings_in(word: str) -> tuple:
-    return tuple(value for string, value in _SENTENCE_STRINGS if string in word)
+    found: list = []
+    for start in range(len(word)):
+        node = _STRINGS_TRIE
+        for char in word[start:]:
+            node = node.get(char)
+            if node is None:
+                break
+            found += node.get("", ())
+    return tuple(found)
+
+
+# `_SENTENCE_STRINGS` letter by letter, the values of a string under "" at its last letter: a
+# word met for the first time is read once from each letter rather than once for each string.
+_STRINGS_TRIE: dict = {}
+for _string, _value in _SENTENCE_STRINGS:
+    _node = _STRINGS_TRIE
+    for _char in _string:
+        _node = _node.setdefault(_char, {})
+    _node.setdefault("", []).append(_value)
 
 
 def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
