@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from geo.dates import (
     DATE_CUES,
@@ -616,41 +617,50 @@ def _next_break(folded: str, position: int) -> int:
     return match.start() if match else len(folded)
 
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
 def _names_actor(text: str, offset: int, folded: str) -> bool:
     """Whether the place at `offset` qualifies an actor: "Ministerio de ... de Azerbaiyán",
     "el primer ministro interino de Armenia", "tropas de Azerbaiyán"; `folded` is
     `fold(text)`, whose words are those of `text` folded."""
-    window = max(0, offset - 80)
-    # Most places follow no "de": read the word before them alone first (a letter is what
-    # `_WORD` matches).
-    end = offset
-    while end > window and not (text[end - 1].isalnum() and not text[end - 1].isdecimal()):
-        end -= 1
-    start = end
-    while start > window and text[start - 1].isalnum() and not text[start - 1].isdecimal():
-        start -= 1
-    if folded[start:end] not in ("de", "del", "of", "la", "los"):
+    # Words are read back from the place, and only as far as needed: most places follow no "de".
+    words = _words_before(text, max(0, offset - 80), offset)
+    span = next(words, None)
+    if span is None or folded[span[0] : span[1]] not in ("de", "del", "of", "la", "los"):
         return False
-    spans = [m.span() for m in _WORD.finditer(text, window, offset)]
-    words = [text[s:e] for s, e in spans]
-    plain = [folded[s:e] for s, e in spans]
-    while plain and plain[-1] in ("de", "del", "of", "la", "los", "las", "the"):
-        plain.pop()
-        words.pop()
-    if plain and plain[-1] in _PLACE_HEADS:
+    while span is not None and folded[span[0] : span[1]] in _LINKS:
+        span = next(words, None)
+    if span is None:
         return False
-    if any(w in _ACTOR_HEADS for w in plain[-2:]):
+    last = folded[span[0] : span[1]]
+    if last in _PLACE_HEADS:
+        return False
+    before = next(words, None)
+    if last in _ACTOR_HEADS or (before and folded[before[0] : before[1]] in _ACTOR_HEADS):
         return True
-    chain = []
-    for word, low in zip(reversed(words), reversed(plain), strict=True):
-        if word[0].isupper() or low in ("de", "del", "la", "los", "las", "y", "of"):
-            chain.append(low)
-        else:
-            break
-    return any(w in _ACTOR_HEADS for w in chain)
+    # A chain of capitalised words ("Ministerio de Defensa de ...") that an actor heads.
+    for start, end in chain([span], [before] if before else [], words):
+        word = folded[start:end]
+        if not (text[start].isupper() or word in ("de", "del", "la", "los", "las", "y", "of")):
+            return False
+        if word in _ACTOR_HEADS:
+            return True
+    return False
+
+
+_LINKS = ("de", "del", "of", "la", "los", "las", "the")
+
+
+def _words_before(text: str, window: int, end: int):
+    """The (start, end) of the words (runs of letters) of text[window:end], last first."""
+    while True:
+        while end > window and not (text[end - 1].isalnum() and not text[end - 1].isdecimal()):
+            end -= 1
+        if end == window:
+            return
+        start = end
+        while start > window and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+            start -= 1
+        yield start, end
+        end = start
 
 
 def _distance(found: DateExpression, position: int) -> int:
