@@ -26,7 +26,7 @@ Choices:
   day: ACLED dates an overnight event by its start. "El (pasado) día 13" is the 13th of the
   publication month, or of the month before when the 13th is still to come.
 - Speed: each form needs a word of its own (a month, "ayer", a weekday, a digit), so a
-  sentence is searched only by the patterns whose words it contains (`date_cues`).
+  sentence is searched only by the patterns whose words it contains (`DATE_CUES`).
 """
 
 from __future__ import annotations
@@ -249,16 +249,10 @@ for _needle in _WEEKDAY_NEEDLES:
 for _form, _needles in enumerate(_RELATIVE_NEEDLES):
     for _needle in _needles:
         _CUES.setdefault(_needle, set()).add(_form)
-_CUE_LIST = tuple((needle, frozenset(forms)) for needle, forms in _CUES.items())
-
 DateCues = tuple[tuple[str, frozenset], ...]
-
-
-def date_cues(folded: str, within: DateCues = _CUE_LIST) -> DateCues:
-    """The (string, forms) pairs of date cues that `folded` text contains; `within` are those
-    of a text that contains it (the sentence's article), so only strings found there are
-    looked for. A form whose strings a sentence lacks is not searched for."""
-    return tuple(cue for cue in within if cue[0] in folded)
+DATE_CUES: DateCues = tuple((needle, frozenset(forms)) for needle, forms in _CUES.items())
+"""Every (string, forms) date cue: a caller that has found which of the strings a text
+contains passes those as `cues`, and a form whose strings the text lacks is not searched for."""
 
 
 _YEAR_NAMED = re.compile(r"\b(?:en|in|durante)\s+(?:el\s+ano\s+)?((?:19|20)\d{2})\b")
@@ -281,8 +275,8 @@ def find_dates(
 
     `anchor` is the date of the event told just before (for "el día anterior"); `year` a
     year the article names, used for a day and month without one; `folded` is
-    `geo.text.fold(text)` when the caller has it already, `cues` the `date_cues` of a text
-    that contains `text` (the article of a sentence).
+    `geo.text.fold(text)` when the caller has it already, `cues` the `DATE_CUES` whose
+    strings `text` may contain (those it lacks are skipped anyway).
     """
     folded = fold(text) if folded is None else folded
     taken: list[tuple[int, int]] = []
@@ -302,7 +296,7 @@ def find_dates(
 
     # Every form contains a word of its own (a month, "ayer", a year...): a pattern whose
     # word the sentence lacks is not run.
-    forms = set().union(*(f for n, f in (_CUE_LIST if cues is None else cues) if n in folded))
+    forms = set().union(*(f for n, f in (DATE_CUES if cues is None else cues) if n in folded))
     if _DIGIT.search(folded):
         forms |= {"digit", "day", "year"} if _ANY_YEAR.search(folded) else {"digit", "day"}
     for pattern, needs in _ABSOLUTE:

@@ -35,14 +35,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import chain
 
 from geo.dates import (
+    DATE_CUES,
     NUMBER,
     UNKNOWN,
     WEEK,
     DateExpression,
-    date_cues,
     find_dates,
     read_number,
 )
@@ -136,22 +137,54 @@ _TRIGGER_NEEDLES = [
      "adentr", "ocup", "integridad", "advanc", "crossed", "positions"),
     ("bloque", "cort", "cierre", "block"),
 ]  # fmt: skip
-_NEEDLE_RANKS = [(n, rank) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
+
+# Verbs of speech, and the participles of their perfect tense ("ha dicho").
+_SPEECH_VERBS = (
+    "dijo", "dijeron", "dice", "dicen", "afirmo", "afirmaron", "afirma", "declaro",
+    "declararon", "senalo", "senalaron", "indico", "indicaron", "informo", "informaron",
+    "informa", "anuncio", "anunciaron", "aseguro", "aseguraron", "agrego", "agregaron",
+    "anadio", "anadieron", "sostuvo", "denuncio", "denunciaron", "denuncia", "acuso",
+    "acusaron", "acusa", "acusan", "advirtio", "pidio", "pidieron", "insto", "instaron",
+    "exigio", "exigieron", "llamo", "llamaron", "condeno", "condenaron", "expreso", "comunico",
+    "detallo", "reporto", "explico", "manifesto", "subrayo", "asegura", "aseguran", "afirman",
+    "declara", "declaran", "senala", "senalan", "indica", "indican", "anuncia", "anuncian",
+    "informan", "denuncian", "sostiene", "sostienen", "advierte", "advierten", "explica",
+    "insiste", "insistio", "reconoce", "reconocen", "reconocio", "reconocieron", "niega",
+    "niegan", "nego", "negaron", "confirmo", "confirmaron", "califico", "preciso", "respondio",
+    "said", "says", "stated", "told", "announced", "called", "urged", "accused", "added",
+    "reported", "warned", "claimed", "claims", "alleged", "denied", "confirmed", "insisted",
+    "noted",
+)  # fmt: skip
+_SPEECH_PARTICIPLES = (
+    "dicho", "afirmado", "declarado", "senalado", "indicado", "informado", "anunciado",
+    "asegurado", "denunciado", "acusado", "advertido", "pedido", "instado", "exigido",
+    "condenado", "expresado", "explicado", "subrayado", "reiterado", "sostenido", "precisado",
+    "detallado",
+)  # fmt: skip
+
+
+def _trie(words) -> str:
+    """A pattern matching any of `words`, letter by letter ("dij(?:o|eron)"): re tries a flat
+    list of alternatives one by one at every position, so a trie is searched several times
+    faster. Between word boundaries only one word can match at a place, so order does not matter."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{'|'.join(branches)})?" if branches else ""
+
 
 _SPEECH = re.compile(
-    r"\b(?:dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declararon|senalo|"
-    r"senalaron|indico|indicaron|informo|informaron|informa|anuncio|anunciaron|aseguro|"
-    r"aseguraron|agrego|agregaron|anadio|anadieron|sostuvo|denuncio|denunciaron|denuncia|"
-    r"acuso|acusaron|acusa|acusan|advirtio|pidio|pidieron|insto|instaron|exigio|exigieron|"
-    r"llamo|llamaron|condeno|condenaron|expreso|comunico|detallo|reporto|explico|manifesto|"
-    r"subrayo|asegura|aseguran|afirman|declara|declaran|senala|senalan|indica|indican|"
-    r"anuncia|anuncian|informan|denuncian|sostiene|sostienen|advierte|advierten|explica|"
-    r"insiste|insistio|reconoce|reconocen|reconocio|reconocieron|niega|niegan|nego|negaron|"
-    r"confirmo|confirmaron|califico|preciso|respondio|"
-    r"said|says|stated|told|announced|called|urged|accused|added|reported|warned|"
-    r"claimed|claims|alleged|denied|confirmed|insisted|noted|(?:ha|han|habia|habian)\s+(?:dicho|afirmado|declarado|senalado|indicado|"
-    r"informado|anunciado|asegurado|denunciado|acusado|advertido|pedido|instado|exigido|"
-    r"condenado|expresado|explicado|subrayado|reiterado|sostenido|precisado|detallado))\b"
+    rf"\b(?:{_trie(_SPEECH_VERBS)}|(?:ha|han|habia|habian)\s+{_trie(_SPEECH_PARTICIPLES)})\b"
 )
 _THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
 _DATELINE = re.compile(r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+")
@@ -203,6 +236,9 @@ def _figure_patterns(outcome: str, verbs: str) -> list[re.Pattern]:
 
 
 _OUTCOME = re.compile(rf"{_KILLED}|{_HURT}|muerte|mat(?:aron|o|ando)|hiri(?:eron|o|endo)|killing")
+# Strings one of which every match of `_OUTCOME` contains.
+_OUTCOME_NEEDLES = ("muert", "muri", "fallec", "asesinad", "perdi", "kill", "dead", "died",
+                    "herid", "lesionad", "wounded", "injured", "hurt", "mat", "hiri")  # fmt: skip
 _FATALITIES = _figure_patterns(
     _KILLED,
     r"mataron|mato|matando|murieron|murio|fallecieron|fallecio|la\s+muerte\s+de|"
@@ -237,6 +273,8 @@ class _Found:
     event: Event
     dated_by: str
     trigger: str = ""
+    place: tuple | None = None
+    """The `_key_of` its location, None for an orphan."""
 
     @property
     def explicit(self) -> bool:
@@ -258,11 +296,12 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     narrative: date | None = None
     anchor: date | None = None
     folded = fold(article.text)
-    # Each sentence looks only for the trigger words the article contains at all.
-    needles = [(n, rank) for n, rank in _NEEDLE_RANKS if n in folded]
-    cues = date_cues(folded)
+    spans = split_sentences(article.text)
+    # A sentence is searched only by the patterns whose words it contains.
+    contains = _strings_by_sentence(folded, spans)
+    keys = {id(lm): _key_of(lm) for lm in mentions}
     index = 0
-    for start, end in split_sentences(article.text):
+    for (start, end), strings in zip(spans, contains, strict=True):
         while index < len(mentions) and mentions[index].mention.start < start:
             index += 1
         first = index
@@ -270,7 +309,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             index += 1
         in_sentence = mentions[first:index]
         reader = _Sentence(
-            article, folded[start:end], start, end, in_sentence, anchor, year, needles, cues
+            article, folded[start:end], start, end, in_sentence, anchor, year, strings, keys
         )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
@@ -286,21 +325,29 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year, needles, cues):
-        self.article, self.start, self.located = article, start, located
+    def __init__(self, article, folded, start, end, located, anchor, year, strings, keys):
+        self.article, self.start, self.located, self.keys = article, start, located, keys
         self.text = article.text[start:end]
         self.folded = folded
-        self.anchor, self.year, self.cues = anchor, year, cues
+        self.anchor, self.year = anchor, year
         self._actors: dict[int, bool] = {}
-        self.ranks = _trigger_ranks(folded, needles)
-        self.excerpt = Excerpt(
-            article_id=article.id,
-            title=article.title,
-            published=article.published,
-            source=article.source,
-            url=article.url,
+        self.ranks = sorted({rank for kind, rank in strings if kind == "trigger"})
+        self.cues = tuple(cue for kind, cue in strings if kind == "date")
+        self.may_tell_outcome = any(kind == "outcome" for kind, _ in strings)
+        self.may_tell_speech = any(kind == "speech" for kind, _ in strings)
+
+    @cached_property
+    def excerpt(self) -> Excerpt:
+        return Excerpt(
+            article_id=self.article.id,
+            title=self.article.title,
+            published=self.article.published,
+            source=self.article.source,
+            url=self.article.url,
             sentence=self.text,
-            highlights=tuple((lm.mention.start - start, lm.mention.end - start) for lm in located),
+            highlights=tuple(
+                (lm.mention.start - self.start, lm.mention.end - self.start) for lm in self.located
+            ),
         )
 
     # Dates, speakers and speech are read only when a trigger or a place needs them.
@@ -319,7 +366,7 @@ class _Sentence:
 
     @cached_property
     def speakers(self) -> list[tuple[int, int]]:
-        speakers = _speaker_spans(self.folded, self.ranks)
+        speakers = _speaker_spans(self.folded, self.ranks) if self.may_tell_speech else []
         dateline = _DATELINE.match(self.folded)
         if dateline:
             speakers.append(dateline.span())
@@ -327,11 +374,11 @@ class _Sentence:
 
     @cached_property
     def spoken(self) -> bool:
-        return bool(_SPEECH.search(self.folded))
+        return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
     @cached_property
     def outcome(self) -> bool:
-        return bool(_OUTCOME.search(self.folded))
+        return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
 
     @cached_property
     def figures(self) -> dict[str, list[re.Match]]:
@@ -351,7 +398,7 @@ class _Sentence:
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
         orphans: list[_Found] = []
-        for clause_start, clause_end, antecedent in self._clauses():
+        for clause_start, clause_end, antecedent in self._clauses() if self.ranks else ():
             trigger = _first_trigger(self.folded, self.ranks, clause_start, clause_end)
             if trigger is None:
                 continue
@@ -366,11 +413,13 @@ class _Sentence:
                 orphans.append(_Found(self._event(None, trigger, when, precision), dated_by, word))
             for lm in places:
                 event = self._event(lm, trigger, when, precision)
-                incidents.append(_Found(event, dated_by, word))
+                incidents.append(_Found(event, dated_by, word, self.keys[id(lm)]))
         self._assign_figures(incidents or orphans)
-        sites = {_place_key(f.event) for f in incidents}
+        sites = {f.place for f in incidents}
         mentions = [
-            _Found(self._mention(lm), "") for lm in self.located if _key_of(lm) not in sites
+            _Found(self._mention(lm), "", place=self.keys[id(lm)])
+            for lm in self.located
+            if self.keys[id(lm)] not in sites
         ]
         return _unique(incidents) + _unique(mentions), orphans
 
@@ -472,14 +521,52 @@ def _count(match: re.Match) -> int | None:
     return None if first is None or second is None else first + second
 
 
-def _trigger_ranks(folded: str, needles) -> list[int]:
-    """Ranks of the triggers that `folded` may contain, from (string, rank) `needles`."""
-    return sorted({rank for needle, rank in needles if needle in folded})
+# (string, (kind, value)) for every string a sentence is checked for: trigger words with the
+# rank of their trigger, date cues with the forms that need them, words of an outcome, and
+# of speech or attribution ("segun").
+_SENTENCE_STRINGS = (
+    [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
+    + [(cue[0], ("date", cue)) for cue in DATE_CUES]
+    + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
+    + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
+)
+
+
+def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]:
+    """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains.
+
+    No string has a space, so a sentence contains one when one of its space-separated words
+    does; news repeats its words, so each word is searched only the first time it is met.
+    """
+    return [set().union(*map(_strings_in, folded[start:end].split())) for start, end in spans]
+
+
+@lru_cache(maxsize=1 << 16)
+def _strings_in(word: str) -> tuple:
+    found: list = []
+    for start in range(len(word)):
+        node = _STRINGS_TRIE
+        for char in word[start:]:
+            node = node.get(char)
+            if node is None:
+                break
+            found += node.get("", ())
+    return tuple(found)
+
+
+# `_SENTENCE_STRINGS` letter by letter, the values of a string under "" at its last letter: a
+# word met for the first time is read once from each letter rather than once for each string.
+_STRINGS_TRIE: dict = {}
+for _string, _value in _SENTENCE_STRINGS:
+    _node = _STRINGS_TRIE
+    for _char in _string:
+        _node = _node.setdefault(_char, {})
+    _node.setdefault("", []).append(_value)
 
 
 def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
     """The most specific trigger within [start, end), the earliest of its kind; `ranks` are
-    the sentence's `_trigger_ranks`."""
+    those of the triggers whose words the sentence contains."""
     for rank in ranks:
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         match = pattern.search(folded, start, end)
@@ -530,33 +617,50 @@ def _next_break(folded: str, position: int) -> int:
     return match.start() if match else len(folded)
 
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
 def _names_actor(text: str, offset: int, folded: str) -> bool:
     """Whether the place at `offset` qualifies an actor: "Ministerio de ... de Azerbaiyán",
     "el primer ministro interino de Armenia", "tropas de Azerbaiyán"; `folded` is
     `fold(text)`, whose words are those of `text` folded."""
-    window = max(0, offset - 80)
-    spans = [m.span() for m in _WORD.finditer(text, window, offset)]
-    words = [text[s:e] for s, e in spans]
-    plain = [folded[s:e] for s, e in spans]
-    if not words or plain[-1] not in ("de", "del", "of", "la", "los"):
+    # Words are read back from the place, and only as far as needed: most places follow no "de".
+    words = _words_before(text, max(0, offset - 80), offset)
+    span = next(words, None)
+    if span is None or folded[span[0] : span[1]] not in ("de", "del", "of", "la", "los"):
         return False
-    while plain and plain[-1] in ("de", "del", "of", "la", "los", "las", "the"):
-        plain.pop()
-        words.pop()
-    if plain and plain[-1] in _PLACE_HEADS:
+    while span is not None and folded[span[0] : span[1]] in _LINKS:
+        span = next(words, None)
+    if span is None:
         return False
-    if any(w in _ACTOR_HEADS for w in plain[-2:]):
+    last = folded[span[0] : span[1]]
+    if last in _PLACE_HEADS:
+        return False
+    before = next(words, None)
+    if last in _ACTOR_HEADS or (before and folded[before[0] : before[1]] in _ACTOR_HEADS):
         return True
-    chain = []
-    for word, low in zip(reversed(words), reversed(plain), strict=True):
-        if word[0].isupper() or low in ("de", "del", "la", "los", "las", "y", "of"):
-            chain.append(low)
-        else:
-            break
-    return any(w in _ACTOR_HEADS for w in chain)
+    # A chain of capitalised words ("Ministerio de Defensa de ...") that an actor heads.
+    for start, end in chain([span], [before] if before else [], words):
+        word = folded[start:end]
+        if not (text[start].isupper() or word in ("de", "del", "la", "los", "las", "y", "of")):
+            return False
+        if word in _ACTOR_HEADS:
+            return True
+    return False
+
+
+_LINKS = ("de", "del", "of", "la", "los", "las", "the")
+
+
+def _words_before(text: str, window: int, end: int):
+    """The (start, end) of the words (runs of letters) of text[window:end], last first."""
+    while True:
+        while end > window and not (text[end - 1].isalnum() and not text[end - 1].isdecimal()):
+            end -= 1
+        if end == window:
+            return
+        start = end
+        while start > window and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+            start -= 1
+        yield start, end
+        end = start
 
 
 def _distance(found: DateExpression, position: int) -> int:
@@ -576,7 +680,7 @@ def _unique(found: list[_Found]) -> list[_Found]:
     seen: set = set()
     kept = []
     for f in found:
-        key = (_place_key(f.event), f.event.event_type)
+        key = (f.place, f.event.event_type)
         if key not in seen:
             seen.add(key)
             kept.append(f)
@@ -586,10 +690,6 @@ def _unique(found: list[_Found]) -> list[_Found]:
 def _year_named(text: str) -> int | None:
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
     return max(years) if years else None
-
-
-def _place_key(event: Event) -> tuple:
-    return _key_of(event.location)
 
 
 def _key_of(lm: LocatedMention) -> tuple:
@@ -602,9 +702,9 @@ def _date_from_same_place(found: list[_Found]) -> None:
     stated: dict[tuple, _Found] = {}
     for f in found:
         if f.explicit and f.event.is_incident:
-            stated.setdefault((_place_key(f.event), f.event.event_type), f)
+            stated.setdefault((f.place, f.event.event_type), f)
     for f in found:
-        source = stated.get((_place_key(f.event), f.event.event_type))
+        source = stated.get((f.place, f.event.event_type))
         if f.dated_by == "published" and source is not None:
             f.event = replace(
                 f.event,
@@ -629,7 +729,7 @@ def _link_orphans(orphans: list[_Found], found: list[_Found]) -> list[_Found]:
             [f for f in same if f.explicit],
             [f for f in same if f.explicit and f.trigger[:6] == orphan.trigger[:6]],
         ):
-            places = {_place_key(f.event) for f in narrowed}
+            places = {f.place for f in narrowed}
             if len(places) == 1:
                 target = narrowed[0].event
                 linked.append(
@@ -641,6 +741,7 @@ def _link_orphans(orphans: list[_Found], found: list[_Found]) -> list[_Found]:
                         ),
                         orphan.dated_by,
                         orphan.trigger,
+                        narrowed[0].place,
                     )
                 )
                 break
