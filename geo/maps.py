@@ -232,7 +232,6 @@ def build_map(
     asset_url: str = DEFAULT_ASSET_URL,
     tiles: bool = True,
     show_mentions: bool = False,
-    selected: tuple[float, float] | None = None,
     grouping: str | None = None,
     cluster: bool | None = None,
 ) -> folium.Map:
@@ -269,10 +268,6 @@ def build_map(
         clusters.add_to(fmap)
     for name, group in _layers(shown, grouping):
         IncidentLayer(group, name=safe_text(name), cluster=clusters).add_to(fmap)
-    if selected is not None:
-        folium.CircleMarker(
-            selected, radius=14, color="#000", weight=2, fill=False, interactive=False
-        ).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     _frame(fmap, shown)
     return fmap
