@@ -247,7 +247,7 @@ def side_panel(shown, articles: dict) -> None:
                 article = articles.get(excerpt.article_id)
                 if article is not None:
                     with st.expander("Leer el artículo completo"):
-                        st.markdown(view.escape_markdown(article.text))
+                        st.markdown(view.article_markdown(article.text))
     fix_form(view.names_for_place(names, first, place_table()), first)
 
 

@@ -101,6 +101,11 @@ def escape_markdown(text: object) -> str:
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
 
 
+def article_markdown(text: str) -> str:
+    """A whole article as safe markdown, one paragraph per line of the text."""
+    return "\n\n".join(escape_markdown(line) for line in text.splitlines() if line.strip())
+
+
 def highlighted_names(excerpt: Excerpt) -> set[str]:
     """The place names as the sentence writes them."""
     return {excerpt.sentence[start:end] for start, end in excerpt.highlights}

@@ -79,3 +79,11 @@ def test_sidebar_layers_and_filters_agree_with_the_map_grouping():
     assert set(weeks) == {(2022, 1), (2022, 2)}
     assert view.date_bounds(layers) == (date(2022, 1, 3), date(2022, 4, 17))
     assert view.layers_in_range(layers, date(2022, 1, 9), date(2022, 1, 10)) == layers[:2]
+
+
+def test_article_keeps_its_paragraphs_and_stays_inert():
+    text = "Título\n\nPrimer párrafo con [enlace](javascript:x).\nSegundo <b>párrafo</b>."
+    assert view.article_markdown(text) == (
+        "Título\n\nPrimer párrafo con \\[enlace\\]\\(javascript\\:x\\)\\.\n\n"
+        "Segundo \\<b\\>párrafo\\<\\/b\\>\\."
+    )
