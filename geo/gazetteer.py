@@ -106,7 +106,8 @@ class PlaceTable:
     """First word key → the most words a name starting with it has."""
     important_keys: set[str] = field(default_factory=set)
     """Keys safe to match bare: an important place's own names, and its variants that are no
-    common word (GeoNames lists "Para" among the names of a big city)."""
+    common word (GeoNames lists "Para" among the names of a big city) or are several words
+    ("La Habana": common words that make a name only together)."""
 
     def __post_init__(self) -> None:
         curated = self.curated or [len(names) for names in self.names]
@@ -118,7 +119,9 @@ class PlaceTable:
                 entries = self.by_key.setdefault(key, [])
                 if index not in entries:
                     entries.append(index)
-                if self.important[index] and (rank < curated[index] or not self.is_common(key)):
+                if self.important[index] and (
+                    rank < curated[index] or " " in key or not self.is_common(key)
+                ):
                     self.important_keys.add(key)
         for key in self.by_key:
             parts = key.split(" ")

@@ -93,6 +93,14 @@ _KIND_CUES = {
     "rio": "río",
     "río": "río",
     "valle": "valle",
+    # Who lives in or runs a place: no kind, but the capitalised name after them is a place.
+    "vecinos": "vecinos",
+    "habitantes": "vecinos",
+    "residentes": "vecinos",
+    "pobladores": "vecinos",
+    "alcalde": "vecinos",
+    "alcaldesa": "vecinos",
+    "alcaldía": "vecinos",
     # English
     "province": "provincia",
     "provinces": "provincia",
@@ -114,6 +122,9 @@ _KIND_CUES = {
     "bridge": "puente",
     "river": "río",
     "valley": "valle",
+    "residents": "vecinos",
+    "inhabitants": "vecinos",
+    "villagers": "vecinos",
 }
 _NEAR_CUES = {
     "cerca": "cerca de",

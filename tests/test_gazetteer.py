@@ -117,6 +117,12 @@ def test_common_words_and_important_names():
     assert not TABLE.any_important(name_key("Para"))
 
 
+def test_a_variant_of_several_common_words_is_still_an_important_name():
+    # "habana" is a frequent word, but "La Habana" together names the capital.
+    assert TABLE.is_common(name_key("La Habana"))
+    assert TABLE.any_important(name_key("La Habana"))
+
+
 def test_load_is_cached_per_process():
     assert PlaceTable.load() is TABLE
 

@@ -99,3 +99,9 @@ def test_a_prefixed_village_the_table_lacks_lies_next_to_its_namesake():
     located = run("Disparos en Pokr Movses y en Berd.")
     assert located[0].mention.text == "Pokr Movses"
     assert located[0].place.name == "Movses" and located[0].precision == GEO_NEAR
+
+
+def test_residents_of_a_country_keep_the_country():
+    located = by_text("Los habitantes de Armenia y el alcalde de Goris votaron.")
+    assert located["Armenia"].place.kind == "country"
+    assert located["Goris"].place.country == "AM"

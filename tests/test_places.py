@@ -281,3 +281,23 @@ def test_an_unknown_place_joined_to_a_village_with_the_preposition_repeated():
         ("Sotk", "aldea"),
         ("Gegharkunik", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los vecinos de Xyzaber temen quedarse sin tierras.",
+        "El alcalde de Xyzaber pidió ayuda.",
+        "The residents of Xyzaber fear losing the road.",
+    ],
+)
+def test_an_unknown_name_after_its_residents_or_mayor_is_a_place(text):
+    assert cues(text) == [("Xyzaber", "vecinos")]
+
+
+def test_residents_give_no_feature_kind_to_a_known_place():
+    assert cues("Los habitantes de Armenia votaron.") == [("Armenia", "vecinos")]
+
+
+def test_a_spanish_capital_written_with_its_article_is_found_bare():
+    assert found("La Habana, 5 jun (Prensa Latina).") == ["La Habana"]
