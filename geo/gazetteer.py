@@ -144,6 +144,10 @@ class PlaceTable:
         province_names = {
             row["geonames_admin1"]: row["name"] for row in rows if row.get("geonames_admin1")
         }
+        # A hand-made village names its province by ISO 3166-2 code.
+        province_names.update(
+            (row["iso_3166_2"], row["name"]) for row in rows if row.get("geonames_admin1")
+        )
         extra: dict[str, list[str]] = {}
         for row in _read_csv(aliases):
             extra.setdefault(row["geonames_id"], []).extend(_split(row["alt_names"]))
@@ -219,7 +223,7 @@ def _place(row: dict[str, str], province_names: dict[str, str]) -> Place:
     country = row["country"]
     admin1 = row.get("admin1", "")
     if row["kind"] in ("city", "village"):
-        admin1 = province_names.get(f"{country}.{admin1}", admin1)
+        admin1 = province_names.get(row.get("iso_3166_2") or f"{country}.{admin1}", admin1)
     elif row["kind"] in ("admin1", "region", "country"):
         admin1 = ""
     return Place(

@@ -123,6 +123,12 @@ def test_a_variant_of_several_common_words_is_still_an_important_name():
     assert TABLE.any_important(name_key("La Habana"))
 
 
+def test_hand_made_villages_know_their_province_by_iso_code():
+    kinds = {p.source.startswith("GeoNames"): p.admin1 for p in TABLE.candidates("Gizilhajili")}
+    assert kinds[False] == "Gazakh District"
+    assert [p.admin1 for p in TABLE.candidates("Kut") if p.country == "AM"] == ["Gegharkunik"]
+
+
 def test_load_is_cached_per_process():
     assert PlaceTable.load() is TABLE
 
