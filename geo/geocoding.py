@@ -68,7 +68,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
         if near and place and place.kind != "country" and _far(place, near):
             place, provenance = _geocode(geocoder, text, kinds[text, cue], near)
         if named and place and place.kind in _SETTLEMENTS and place.admin1 not in named:
-            in_named = _in_provinces(geocoder, text, kinds[text, cue], near, named)
+            in_named = _in_provinces(geocoder, text, kinds[text, cue], named)
             place, provenance = in_named or (place, provenance)
         elif place is None and _is_prefixed(text):
             place, provenance = _geocode(geocoder, text.split(None, 1)[1], "village", near)
@@ -136,12 +136,14 @@ def _in_provinces(
     geocoder: Geocoder,
     query: str,
     feature_kind: str | None,
-    near: tuple[float, float] | None,
     provinces: set[str],
 ) -> tuple[Place, str] | None:
-    """The best-ranked town or village named `query` in one of the provinces the article names."""
+    """The best-ranked town or village named `query` in one of the provinces the article names.
+
+    Asked without `near`: the province decides, and the answer is the same for every article.
+    """
     try:
-        locations = geocoder.geocode(query, exactly_one=False, feature_kind=feature_kind, near=near)
+        locations = geocoder.geocode(query, exactly_one=False, feature_kind=feature_kind)
     except GeocoderServiceError:
         return None
     for location in locations or ():
