@@ -105,6 +105,11 @@ _KIND_CUES = {
     "alcalde": "vecinos",
     "alcaldesa": "vecinos",
     "alcaldía": "vecinos",
+    # Landmarks: the name after them is a place, of no kind the table holds.
+    "monasterio": "monasterio",
+    "fortaleza": "monasterio",
+    "monastery": "monasterio",
+    "fortress": "monasterio",
     # English
     "province": "provincia",
     "provinces": "provincia",

@@ -316,3 +316,10 @@ def test_a_gorge_is_a_cue():
 
 def test_a_short_all_capitals_word_is_an_acronym_not_a_minor_place():
     assert found("Residents of Tegh told OC Media that Tbilisi was far.") == ["Tegh", "Tbilisi"]
+
+
+def test_a_monastery_or_fortress_name_is_a_place():
+    assert cues("Visitaron el monasterio de Xyzavank y la fortaleza de Berdavan.") == [
+        ("Xyzavank", "monasterio"),
+        ("Berdavan", "monasterio"),
+    ]
