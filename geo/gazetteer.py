@@ -106,7 +106,8 @@ class PlaceTable:
     """First word key → the most words a name starting with it has."""
     important_keys: set[str] = field(default_factory=set)
     """Keys safe to match bare: an important place's own names, and its variants that are no
-    common word (GeoNames lists "Para" among the names of a big city)."""
+    common word (GeoNames lists "Para" among the names of a big city) or are several words
+    ("La Habana": common words that make a name only together)."""
 
     def __post_init__(self) -> None:
         curated = self.curated or [len(names) for names in self.names]
@@ -118,7 +119,9 @@ class PlaceTable:
                 entries = self.by_key.setdefault(key, [])
                 if index not in entries:
                     entries.append(index)
-                if self.important[index] and (rank < curated[index] or not self.is_common(key)):
+                if self.important[index] and (
+                    rank < curated[index] or " " in key or not self.is_common(key)
+                ):
                     self.important_keys.add(key)
         for key in self.by_key:
             parts = key.split(" ")
@@ -141,6 +144,10 @@ class PlaceTable:
         province_names = {
             row["geonames_admin1"]: row["name"] for row in rows if row.get("geonames_admin1")
         }
+        # A hand-made village names its province by ISO 3166-2 code.
+        province_names.update(
+            (row["iso_3166_2"], row["name"]) for row in rows if row.get("geonames_admin1")
+        )
         extra: dict[str, list[str]] = {}
         for row in _read_csv(aliases):
             extra.setdefault(row["geonames_id"], []).extend(_split(row["alt_names"]))
@@ -216,7 +223,7 @@ def _place(row: dict[str, str], province_names: dict[str, str]) -> Place:
     country = row["country"]
     admin1 = row.get("admin1", "")
     if row["kind"] in ("city", "village"):
-        admin1 = province_names.get(f"{country}.{admin1}", admin1)
+        admin1 = province_names.get(row.get("iso_3166_2") or f"{country}.{admin1}", admin1)
     elif row["kind"] in ("admin1", "region", "country"):
         admin1 = ""
     return Place(

@@ -5,7 +5,8 @@ The geocoder is any geopy Geocoder whose `geocode` takes the keyword-only hints
 chain). Each mention is geocoded with the feature kind its cue suggests; then the article's
 region (the median point of its first answers, countries and areas left out) is passed as
 `near` for the mentions whose first answer lies far from it, so that a same-named place
-abroad gives way to the one next door.
+abroad gives way to the one next door. A town or village the article's named provinces
+hold beats a namesake elsewhere ("distrito de Kəlbəcər ... İstisu" is not Jermuk).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ CUE_KINDS = {
 # Cues that put the event next to the place named rather than on it.
 NEAR_CUES = ("cerca de", "aeropuerto")
 _PART_OF_REGION = frozenset({"road", "lake", "mountain"})
+_SETTLEMENTS = frozenset({"city", "village"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 _FAR_KM = 150.0
 
@@ -58,10 +60,16 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     kinds = _kinds_by_name(names)
     first = {name: _geocode(geocoder, name[0], kinds[name], None) for name in names}
     near = region_of(list(first.values()))
+    provinces = {p.name for p, _ in first.values() if p is not None and p.kind == "admin1"}
     final = {}
     for (text, cue), (place, provenance) in first.items():
+        # A name first read as a province ("Martuni") is no context for itself.
+        named = provinces - {place.name} if place else provinces
         if near and place and place.kind != "country" and _far(place, near):
             place, provenance = _geocode(geocoder, text, kinds[text, cue], near)
+        if named and place and place.kind in _SETTLEMENTS and place.admin1 not in named:
+            in_named = _in_provinces(geocoder, text, kinds[text, cue], named)
+            place, provenance = in_named or (place, provenance)
         elif place is None and _is_prefixed(text):
             place, provenance = _geocode(geocoder, text.split(None, 1)[1], "village", near)
             final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
@@ -122,6 +130,27 @@ def _geocode(
     if location is None:
         return None, ""
     return _place(location)
+
+
+def _in_provinces(
+    geocoder: Geocoder,
+    query: str,
+    feature_kind: str | None,
+    provinces: set[str],
+) -> tuple[Place, str] | None:
+    """The best-ranked town or village named `query` in one of the provinces the article names.
+
+    Asked without `near`: the province decides, and the answer is the same for every article.
+    """
+    try:
+        locations = geocoder.geocode(query, exactly_one=False, feature_kind=feature_kind)
+    except GeocoderServiceError:
+        return None
+    for location in locations or ():
+        place, provenance = _place(location)
+        if place.kind in _SETTLEMENTS and place.admin1 in provinces:
+            return place, provenance
+    return None
 
 
 _PLACES: dict[int, tuple[Location, Place, str]] = {}

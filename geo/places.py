@@ -93,6 +93,23 @@ _KIND_CUES = {
     "rio": "río",
     "río": "río",
     "valle": "valle",
+    "desfiladero": "valle",
+    "garganta": "valle",
+    "cañon": "valle",
+    "cañón": "valle",
+    # Who lives in or runs a place: no kind, but the capitalised name after them is a place.
+    "vecinos": "vecinos",
+    "habitantes": "vecinos",
+    "residentes": "vecinos",
+    "pobladores": "vecinos",
+    "alcalde": "vecinos",
+    "alcaldesa": "vecinos",
+    "alcaldía": "vecinos",
+    # Landmarks: the name after them is a place, of no kind the table holds.
+    "monasterio": "monasterio",
+    "fortaleza": "monasterio",
+    "monastery": "monasterio",
+    "fortress": "monasterio",
     # English
     "province": "provincia",
     "provinces": "provincia",
@@ -114,6 +131,9 @@ _KIND_CUES = {
     "bridge": "puente",
     "river": "río",
     "valley": "valle",
+    "residents": "vecinos",
+    "inhabitants": "vecinos",
+    "villagers": "vecinos",
 }
 _NEAR_CUES = {
     "cerca": "cerca de",
@@ -140,11 +160,12 @@ _POST_CUES = frozenset(
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
+_ACRONYM = 3
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
 # Two places joined with the preposition repeated ("en Chinari y en X"): a list too, though the
-# cue of the first is not carried over.
+# cue of the first is carried over only when the repeated preposition is its "de".
 _PREPOSITION_GAP = re.compile(r"\s+(?:y|e|and)\s+(?:en|de|in)\s+$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
 _LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$")
@@ -182,6 +203,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         gap = start - last_end
         listed = 0 < gap <= 5 and _LIST_GAP.match(text, last_end, start) is not None
         repeated = 5 < gap <= 8 and _PREPOSITION_GAP.match(text, last_end, start) is not None
+        # "los vecinos de Davit Bek y de Aravus": the repeated "de" repeats the cue too.
+        listed = listed or (repeated and text[start - 3 : start - 1] in ("de", "of"))
         cue = ""
         if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
             space = text.rfind(" ", max(0, start - 16), start - 1)
@@ -333,8 +356,8 @@ def _acceptable(text: str, start: int, end: int, key: str, table: PlaceTable) ->
         return False
     if table.any_important(key):
         return True
-    if table.is_common(key):
-        return False
+    if table.is_common(key) or (end - start <= _ACRONYM and text[start:end].isupper()):
+        return False  # a short all-capitals word is an acronym ("OC Media"), not a minor place
     before = _word_before(text, start)
     return not (_glued_name(text, before, table) and not _sentence_initial(text, before[0]))
 

@@ -117,6 +117,18 @@ def test_common_words_and_important_names():
     assert not TABLE.any_important(name_key("Para"))
 
 
+def test_a_variant_of_several_common_words_is_still_an_important_name():
+    # "habana" is a frequent word, but "La Habana" together names the capital.
+    assert TABLE.is_common(name_key("La Habana"))
+    assert TABLE.any_important(name_key("La Habana"))
+
+
+def test_hand_made_villages_know_their_province_by_iso_code():
+    kinds = {p.source.startswith("GeoNames"): p.admin1 for p in TABLE.candidates("Gizilhajili")}
+    assert kinds[False] == "Gazakh District"
+    assert [p.admin1 for p in TABLE.candidates("Kut") if p.country == "AM"] == ["Gegharkunik"]
+
+
 def test_load_is_cached_per_process():
     assert PlaceTable.load() is TABLE
 

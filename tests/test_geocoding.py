@@ -99,3 +99,32 @@ def test_a_prefixed_village_the_table_lacks_lies_next_to_its_namesake():
     located = run("Disparos en Pokr Movses y en Berd.")
     assert located[0].mention.text == "Pokr Movses"
     assert located[0].place.name == "Movses" and located[0].precision == GEO_NEAR
+
+
+def test_residents_of_a_country_keep_the_country():
+    located = by_text("Los habitantes de Armenia y el alcalde de Goris votaron.")
+    assert located["Armenia"].place.kind == "country"
+    assert located["Goris"].place.country == "AM"
+
+
+def test_a_named_province_settles_same_named_settlements():
+    located = by_text("Disparos en el distrito de Kəlbəcər, cerca de İstisu.")
+    assert (located["İstisu"].place.country, located["İstisu"].place.admin1) == (
+        "AZ",
+        "Kalbajar District",
+    )
+    assert (
+        by_text("Disparos en la provincia de Syunik, cerca de Jermuk.")["Jermuk"].place.country
+        == "AM"
+    )
+    qazax = by_text("En el distrito de Qazax, la aldea de Qızılhacılı.")["Qızılhacılı"].place
+    assert qazax.admin1 == "Gazakh District"
+
+
+def test_a_name_first_read_as_a_province_is_no_context_for_itself():
+    text = (
+        "Oficinas en Gyumri, Vanadzor, Ijevan, Yeghegnadzor, Martuni y Goris, "
+        "en la provincia de Syunik."
+    )
+    martuni = by_text(text)["Martuni"].place
+    assert (martuni.kind, martuni.country) == ("city", "AM")

@@ -281,3 +281,45 @@ def test_an_unknown_place_joined_to_a_village_with_the_preposition_repeated():
         ("Sotk", "aldea"),
         ("Gegharkunik", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los vecinos de Xyzaber temen quedarse sin tierras.",
+        "El alcalde de Xyzaber pidió ayuda.",
+        "The residents of Xyzaber fear losing the road.",
+    ],
+)
+def test_an_unknown_name_after_its_residents_or_mayor_is_a_place(text):
+    assert cues(text) == [("Xyzaber", "vecinos")]
+
+
+def test_residents_give_no_feature_kind_to_a_known_place():
+    assert cues("Los habitantes de Armenia votaron.") == [("Armenia", "vecinos")]
+
+
+def test_a_spanish_capital_written_with_its_article_is_found_bare():
+    assert found("La Habana, 5 jun (Prensa Latina).") == ["La Habana"]
+
+
+def test_a_repeated_de_carries_the_cue_to_the_next_name():
+    assert cues("Los vecinos de Davit Bek y de Xyzavus no suben a los pastos.") == [
+        ("Davit Bek", "vecinos"),
+        ("Xyzavus", "vecinos"),
+    ]
+
+
+def test_a_gorge_is_a_cue():
+    assert cues("El teleférico cruza el desfiladero del Xyzotan.") == [("Xyzotan", "valle")]
+
+
+def test_a_short_all_capitals_word_is_an_acronym_not_a_minor_place():
+    assert found("Residents of Tegh told OC Media that Tbilisi was far.") == ["Tegh", "Tbilisi"]
+
+
+def test_a_monastery_or_fortress_name_is_a_place():
+    assert cues("Visitaron el monasterio de Xyzavank y la fortaleza de Berdavan.") == [
+        ("Xyzavank", "monasterio"),
+        ("Berdavan", "monasterio"),
+    ]
