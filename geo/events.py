@@ -207,6 +207,8 @@ _CLAUSE_BREAK = re.compile(
 # "lejos de Nagorno Karabaj": where things did not happen.
 _AWAY = re.compile(r"\b(?:lejos\s+de|far\s+from)(?:\s+(?:el|la|los|las|the))?\s*$")
 _WHEN = re.compile(r"\s*(?:cuando|when)\b")
+# "acusó a Ereván de ...": the accused acts, it is not where things happened.
+_ACCUSED = re.compile(r"\b(?:acus\w+|culp\w+|accus\w+|blam\w+)\s+(?:a\s+|al\s+)?$")
 _CONCESSION = re.compile(r"\s*(?:pese|a\s+pesar|aunque|despite|although)\b")
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
 _SPEAKER_START = re.compile(r";|:(?!\d)|[«»\"“”]|,\s+(?:y|pero)\s")
@@ -493,7 +495,9 @@ class _Sentence:
         offset = lm.mention.start - self.start
         if any(s <= offset < e for s, e in self.speakers) or self.names_actor(offset):
             return False
-        if _AWAY.search(self.folded, max(0, offset - 20), offset):
+        if _AWAY.search(self.folded, max(0, offset - 20), offset) or _ACCUSED.search(
+            self.folded, max(0, offset - 20), offset
+        ):
             return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))

@@ -314,3 +314,8 @@ def test_the_day_before_counts_from_the_story_when_the_sentence_before_has_no_da
     )
     dates = {e.location.place.name: e.event_date for e in incidents_of(text)}
     assert dates["Verishen"] == date(2022, 8, 1)
+
+
+def test_a_city_accused_of_the_event_is_an_actor_not_its_site():
+    text = "El ministerio acusó a Ereván de haber disparado contra posiciones cerca de Tegh."
+    assert [e.location.place.name for e in incidents_of(text)] == ["Tegh"]
