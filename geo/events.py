@@ -22,10 +22,19 @@ Choices (ACLED codebook where it has one):
   linked to the one place where the article reports the same kind of event on the same
   explicitly stated date ("el Paso Lachin, donde tuvieron lugar los enfrentamientos del
   miércoles"); the orphan's sentence becomes another excerpt of that incident.
-- An event takes the date nearest its trigger in its sentence; else the date of the event
-  (or the toll: "49 militares murieron el martes") the article last dated, else the
-  publication date, both at week precision; an event dated only by publication takes the
-  date the article states for the same place and type elsewhere.
+- An event takes the date nearest its trigger in its own clause; else a date of its sentence
+  that is not another clause's event's, nor a concession's ("pese a la tregua del sábado"),
+  nor the speaker's ("informó el jueves de que") unless it is the only one; a "cuando"
+  clause takes the date just before it. Two dates in one clause date each place by the
+  nearest. Else the date of the event (or the toll: "49 militares murieron el martes") the
+  article last dated, else the publication date, both at week precision; an event dated only
+  by publication takes the date the article states for the same place and type in another
+  sentence. "El día anterior" counts from the event last dated.
+- A clause after a colon with a trigger but no place tells of the places the clause before
+  it introduced ("el segundo ataque contra Ganja: el domingo, otro misil...").
+- "Lejos de X" and "acusó a X de" do not make X where things happened.
+- Regaining territory ("liberó varias aldeas", "recaptured") is Battles / Government regains
+  territory, as ACLED codes it, not a transfer of territory.
 - Figures: the largest count stated in the sentence ("cuatro armenios y tres azerbaiyanos
   murieron" is 7) goes to the event nearest to it.
 """
