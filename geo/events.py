@@ -33,6 +33,8 @@ Choices (ACLED codebook where it has one):
 - A clause after a colon with a trigger but no place tells of the places the clause before
   it introduced ("el segundo ataque contra Ganja: el domingo, otro misil...").
 - "Lejos de X" and "acusó a X de" do not make X where things happened.
+- A report by a town's own people ("las autoridades locales de Sotk dicen que...") whose
+  clause names no place is about that town.
 - Regaining territory ("liberó varias aldeas", "recaptured") is Battles / Government regains
   territory, as ACLED codes it, not a transfer of territory.
 - Figures: the largest count stated in the sentence ("cuatro armenios y tres azerbaiyanos
@@ -218,6 +220,12 @@ _AWAY = re.compile(r"\b(?:lejos\s+de|far\s+from)(?:\s+(?:el|la|los|las|the))?\s*
 _WHEN = re.compile(r"\s*(?:cuando|when)\b")
 # "acusó a Ereván de ...": the accused acts, it is not where things happened.
 _ACCUSED = re.compile(r"\b(?:acus\w+|culp\w+|accus\w+|blam\w+)\s+(?:a\s+|al\s+)?$")
+_LOCAL_SOURCE = re.compile(
+    r"\b(?:autoridades(?:\s+locales)?|alcalde(?:sa)?|jefe\s+de\s+la\s+comunidad|vecinos|"
+    r"residentes|local\s+authorities|mayor|residents|villagers)\s+(?:de|del|of)"
+    r"(?:\s+(?:la|el|the))?(?:\s+(?:aldea|localidad|comunidad|pueblo|ciudad|village|town)"
+    r"\s+(?:de|of))?\s*$"
+)
 _CONCESSION = re.compile(r"\s*(?:pese|a\s+pesar|aunque|despite|although)\b")
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
 _SPEAKER_START = re.compile(r";|:(?!\d)|[«»\"“”]|,\s+(?:y|pero)\s")
@@ -446,6 +454,8 @@ class _Sentence:
                 continue
             if not places and self.folded[clause_start - 1 : clause_start] == ":":
                 places = introduced
+            if not places:
+                places = self._local_sources()
             introduced = []
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
@@ -497,6 +507,21 @@ class _Sentence:
     def _places(self, clause_start: int, clause_end: int) -> list[LocatedMention]:
         return [
             lm for lm in self.located if clause_start <= lm.mention.start - self.start < clause_end
+        ]
+
+    def _local_sources(self) -> list[LocatedMention]:
+        """Towns and villages whose own people tell what happened ("las autoridades locales
+        de Sotk dicen que varias casas resultaron dañadas"): a report naming no other place
+        is about theirs."""
+        return [
+            lm
+            for lm in self.located
+            if lm.place.kind not in _COARSE
+            and _LOCAL_SOURCE.search(
+                self.folded,
+                max(0, lm.mention.start - self.start - 50),
+                lm.mention.start - self.start,
+            )
         ]
 
     def _is_site(self, lm: LocatedMention) -> bool:

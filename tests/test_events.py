@@ -319,3 +319,10 @@ def test_the_day_before_counts_from_the_story_when_the_sentence_before_has_no_da
 def test_a_city_accused_of_the_event_is_an_actor_not_its_site():
     text = "El ministerio acusó a Ereván de haber disparado contra posiciones cerca de Tegh."
     assert [e.location.place.name for e in incidents_of(text)] == ["Tegh"]
+
+
+def test_a_report_by_a_towns_own_people_is_about_that_town():
+    text = "Las autoridades locales de Sotk dicen que varias casas fueron alcanzadas por morteros."
+    [event] = incidents_of(text)
+    assert (event.location.place.name, event.event_type) == ("Sotk", "Explosions/Remote violence")
+    assert incidents_of("El ministro de Armenia dijo que hubo combates.") == []
