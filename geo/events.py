@@ -215,11 +215,14 @@ _CLAUSE_BREAK = re.compile(
     r"while|but|despite)\b)|"
     r"\s(?=(?:donde|where)\b)"
 )
-# "lejos de Nagorno Karabaj": where things did not happen.
-_AWAY = re.compile(r"\b(?:lejos\s+de|far\s+from)(?:\s+(?:el|la|los|las|the))?\s*$")
+# "lejos de Nagorno Karabaj": where things did not happen; "acusó a Ereván de ...": the
+# accused acts, it is not where things happened.
+_NOT_SITE = re.compile(
+    r"\b(?:(?:lejos\s+de|far\s+from)(?:\s+(?:el|la|los|las|the))?|"
+    r"(?:acus\w+|culp\w+|accus\w+|blam\w+)\s+(?:a\s+|al\s+)?)\s*$"
+)
+_NOT_SITE_NEEDLES = ("lejos", "far", "acus", "culp", "accus", "blam")
 _WHEN = re.compile(r"\s*(?:cuando|when)\b")
-# "acusó a Ereván de ...": the accused acts, it is not where things happened.
-_ACCUSED = re.compile(r"\b(?:acus\w+|culp\w+|accus\w+|blam\w+)\s+(?:a\s+|al\s+)?$")
 _LOCAL_SOURCE = re.compile(
     r"\b(?:autoridades(?:\s+locales)?|alcalde(?:sa)?|jefe\s+de\s+la\s+comunidad|vecinos|"
     r"residentes|local\s+authorities|mayor|residents|villagers)\s+(?:de|del|of)"
@@ -418,6 +421,10 @@ class _Sentence:
         return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
     @cached_property
+    def may_exclude(self) -> bool:
+        return any(needle in self.folded for needle in _NOT_SITE_NEEDLES)
+
+    @cached_property
     def outcome(self) -> bool:
         return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
 
@@ -529,9 +536,7 @@ class _Sentence:
         offset = lm.mention.start - self.start
         if any(s <= offset < e for s, e in self.speakers) or self.names_actor(offset):
             return False
-        if _AWAY.search(self.folded, max(0, offset - 20), offset) or _ACCUSED.search(
-            self.folded, max(0, offset - 20), offset
-        ):
+        if self.may_exclude and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
             return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
@@ -545,7 +550,7 @@ class _Sentence:
         if lenders and len(clauses) > 1:
             concessions = [(s, e) for s, e, *_ in clauses if _CONCESSION.match(self.folded, s)]
             lenders = [d for d in lenders if not any(s <= d.start < e for s, e in concessions)]
-        if len(lenders) > 1:
+        if len(lenders) > 1 and self.located:
             unspoken = [d for d in lenders if not any(s <= d.start < e for s, e in self.speakers)]
             lenders = unspoken or lenders
         return lenders
