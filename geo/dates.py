@@ -25,6 +25,8 @@ Choices:
 - A range ("la noche del 12 al 13 de septiembre", "entre el 12 y el 13 de mayo") is its first
   day: ACLED dates an overnight event by its start. "El (pasado) día 13" is the 13th of the
   publication month, or of the month before when the 13th is still to come.
+- "X came two weeks after Y" dates Y two weeks before the publication date, at week
+  precision: the X of such a sentence is the news of the day.
 - Speed: each form needs a word of its own (a month, "ayer", a weekday, a digit), so a
   sentence is searched only by the patterns whose words it contains (`DATE_CUES`).
 """
@@ -212,6 +214,10 @@ _RELATIVE = [
      "this_month", MONTH, False),
     (rf"\bhace\s+(?P<n>{NUMBER})\s+(?P<unit>horas?|dias?|semanas?|meses|mes)\b", "ago", DAY, False),
     (rf"\b(?P<n>{NUMBER})\s+(?P<unit>hours?|days?|weeks?|months?)\s+ago\b", "ago", DAY, False),
+    # "The incident came two weeks after the assault": what came is the news of the day.
+    (rf"\b(?:came|comes|se\s+produce|se\s+produjo|llega|llego)\s+(?P<n>{NUMBER})\s+"
+     rf"(?P<unit>days?|weeks?|months?|dias|semanas|meses)\s+(?:after|despues\s+de)\b", "ago",
+     DAY, False),
 ]  # fmt: skip
 # Strings every match of each relative form contains, in the order of `_RELATIVE`: a sentence
 # with none of them is not searched for the form.
@@ -228,6 +234,7 @@ _RELATIVE_NEEDLES = [
     ("mes", "month"),
     ("hace",),
     ("hour", "day", "week", "month"),
+    ("after", "despues"),
 ]
 _RELATIVE_RE = [(re.compile(p), back, prec, anch) for p, back, prec, anch in _RELATIVE]
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")

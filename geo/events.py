@@ -22,10 +22,21 @@ Choices (ACLED codebook where it has one):
   linked to the one place where the article reports the same kind of event on the same
   explicitly stated date ("el Paso Lachin, donde tuvieron lugar los enfrentamientos del
   miércoles"); the orphan's sentence becomes another excerpt of that incident.
-- An event takes the date nearest its trigger in its sentence; else the date of the event
-  (or the toll: "49 militares murieron el martes") the article last dated, else the
-  publication date, both at week precision; an event dated only by publication takes the
-  date the article states for the same place and type elsewhere.
+- An event takes the date nearest its trigger in its own clause; else a date of its sentence
+  that is not another clause's event's, nor a concession's ("pese a la tregua del sábado"),
+  nor the speaker's ("informó el jueves de que") unless it is the only one; a "cuando"
+  clause takes the date just before it. Two dates in one clause date each place by the
+  nearest. Else the date of the event (or the toll: "49 militares murieron el martes") the
+  article last dated, else the publication date, both at week precision; an event dated only
+  by publication takes the date the article states for the same place and type in another
+  sentence. "El día anterior" counts from the event last dated.
+- A clause after a colon with a trigger but no place tells of the places the clause before
+  it introduced ("el segundo ataque contra Ganja: el domingo, otro misil...").
+- "Lejos de X" and "acusó a X de" do not make X where things happened.
+- A report by a town's own people ("las autoridades locales de Sotk dicen que...") whose
+  clause names no place is about that town.
+- Regaining territory ("liberó varias aldeas", "recaptured") is Battles / Government regains
+  territory, as ACLED codes it, not a transfer of territory.
 - Figures: the largest count stated in the sentence ("cuatro armenios y tres azerbaiyanos
   murieron" is 7) goes to the event nearest to it.
 """
@@ -71,10 +82,10 @@ _VERB_TO = (
 # its clause contains.
 _TRIGGERS = [
     ("Explosions/Remote violence", "Air/drone strike",
-     r"dron(?:es)?|drones?|uav|bayraktar|ataques?\s+aereos?|bombardeos?\s+aereos?|aviones?\s+de\s+combate|"
+     r"dron(?:es)?|drones?|uav|bayraktar|ataques?\s+aereos?|bombardeos?\s+aereos?|avion(?:es)?\s+de\s+combate|"
      r"air\s*strikes?|drone\s+strikes?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     r"artilleria|morteros?|bombarde\w*|cohetes?|misiles?|obuses?|proyectiles?|lanzacohetes|"
+     r"artilleria|morteros?|bombarde\w*|cohetes?|misil(?:es)?|obus(?:es)?|proyectil(?:es)?|lanzacohetes|"
      r"shell(?:ing|ed)|artillery|mortars?|rockets?|missiles?"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"minas?\s+(?:terrestres?|antipersona)|(?:piso|activo|detono)\s+una\s+mina|"
@@ -83,8 +94,13 @@ _TRIGGERS = [
      r"secuestr\w+|abduct\w+"),
     ("Violence against civilians", "Attack",
      rf"(?:amenaz|atac|dispar|agred|golpe|hiri|mat)\w*(?:\s+\S+){{0,4}}?\s+(?:{_CIVILIANS})|"
-     rf"(?:{_CIVILIANS})\s+(?:\w+\s+){{0,2}}(?:heridos?|heridas?|muertos?|asesinad\w+|"
+     rf"(?:{_CIVILIANS})\s+(?:\w+\s+){{0,3}}(?:heridos?|heridas?|muertos?|asesinad\w+|"
      r"amenazad\w+|killed|wounded|injured)|fired\s+(?:at|on)\s+civilians"),
+    ("Battles", "Government regains territory",
+     r"(?:liber|recuper)(?:o|aron|ado|ada|ados|adas)\s+(?:[^\W\d]+\s+){0,5}?(?:aldeas?|pueblos?|"
+     r"localidad(?:es)?|ciudad(?:es)?|territorios?|alturas|asentamientos|distritos?|villages?|"
+     r"towns?|territory|heights)|(?:liberated|recaptured|retook|regained)\s+(?:control\s+of\s+)?"
+     r"(?:the\s+)?(?:[^\W\d]+\s+){0,3}?(?:villages?|towns?|territory|heights|city|district)"),
     ("Battles", "Armed clash",
      r"(?<!de\s)combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
      r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
@@ -94,8 +110,9 @@ _TRIGGERS = [
      r"operacion\s+(?:militar|antiterrorista)|"
      r"(?:soldados?|militar(?:es)?|efectivos|servicemen|soldiers?)\s+(?:[^\W\d]+\s+){0,2}?"
      r"(?:murio|murieron|muert[oa]s?|fallecio|fallecieron|perdio\s+la\s+vida|"
-     r"perdieron\s+la\s+vida|(?:was|were)\s+killed|died)|"
-     r"came\s+under\s+fire|under\s+fire|small[-\s]arms\s+fire|sniper\s+fire|subjected\s+to\s+fire|"
+     r"perdieron\s+la\s+vida|(?:was|were)\s+killed|died|herid[oa]s?|(?:was|were)\s+wounded)|"
+     r"(?:murio|murieron|fallecio|fallecieron)\s+(?:[^\W\d]+\s+){0,3}?(?:soldados?|militares?|efectivos)|"
+     r"fired\s+(?:on|at|upon)|came\s+under\s+fire|under\s+fire|small[-\s]arms\s+fire|sniper\s+fire|subjected\s+to\s+fire|"
      r"offensives?|(?:military|anti-terror(?:ist)?)\s+operations?|"
      r"ataques?\s+contra\s+(?:las?\s+|los?\s+)?posiciones|"
      r"viola\w*\s+(?:del?\s+|el\s+)?alto\s+el\s+fuego|clash\w*|fighting|skirmish\w*|"
@@ -126,6 +143,7 @@ _TRIGGER_NEEDLES = [
     ("secuestr", "abduct"),
     ("civil", "pastor", "agricultor", "campesin", "aldean", "resident", "vecin", "pobladores",
      "habitantes", "ninos", "mujeres", "shepherd", "farmer", "villager"),
+    ("liber", "recuper", "recaptur", "retook", "regained"),
     ("combate", "enfrentamiento", "choque", "tiroteo", "escaramuza", "intercambio", "fuego",
      "dispar", "atac", "ataque", "clash", "fighting", "skirmish", "firefight", "shootout",
      "gunfight", "exchange", "opened", "fire", "francotirador", "calibre", "ofensiv",
@@ -187,13 +205,31 @@ _SPEECH = re.compile(
     rf"\b(?:{_trie(_SPEECH_VERBS)}|(?:ha|han|habia|habian)\s+{_trie(_SPEECH_PARTICIPLES)})\b"
 )
 _THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
-_DATELINE = re.compile(r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+")
+_DATELINE = re.compile(
+    r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+|^[^()\n,]{1,40},\s*\d{1,2}\s+[^\W\d]+\.?\s*"
+    r"\([^()]{2,40}\)"
+)
 _ACCORDING = re.compile(r"\b(?:segun|according\s+to)\b[^,;]*")
 _CLAUSE_BREAK = re.compile(
     r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|pese|a\s+pesar|where|when|"
     r"while|but|despite)\b)|"
     r"\s(?=(?:donde|where)\b)"
 )
+# "lejos de Nagorno Karabaj": where things did not happen; "acusó a Ereván de ...": the
+# accused acts, it is not where things happened.
+_NOT_SITE = re.compile(
+    r"\b(?:(?:lejos\s+de|far\s+from)(?:\s+(?:el|la|los|las|the))?|"
+    r"(?:acus\w+|culp\w+|accus\w+|blam\w+)\s+(?:a\s+|al\s+)?)\s*$"
+)
+_NOT_SITE_NEEDLES = ("lejos", "far", "acus", "culp", "accus", "blam")
+_WHEN = re.compile(r"\s*(?:cuando|when)\b")
+_LOCAL_SOURCE = re.compile(
+    r"\b(?:autoridades(?:\s+locales)?|alcalde(?:sa)?|jefe\s+de\s+la\s+comunidad|vecinos|"
+    r"residentes|local\s+authorities|mayor|residents|villagers)\s+(?:de|del|of)"
+    r"(?:\s+(?:la|el|the))?(?:\s+(?:aldea|localidad|comunidad|pueblo|ciudad|village|town)"
+    r"\s+(?:de|of))?\s*$"
+)
+_CONCESSION = re.compile(r"\s*(?:pese|a\s+pesar|aunque|despite|although)\b")
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
 _SPEAKER_START = re.compile(r";|:(?!\d)|[«»\"“”]|,\s+(?:y|pero)\s")
 _LOCATIVE = re.compile(
@@ -309,7 +345,15 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             index += 1
         in_sentence = mentions[first:index]
         reader = _Sentence(
-            article, folded[start:end], start, end, in_sentence, anchor, year, strings, keys
+            article,
+            folded[start:end],
+            start,
+            end,
+            in_sentence,
+            anchor or narrative,
+            year,
+            strings,
+            keys,
         )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
@@ -377,6 +421,10 @@ class _Sentence:
         return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
     @cached_property
+    def may_exclude(self) -> bool:
+        return any(needle in self.folded for needle in _NOT_SITE_NEEDLES)
+
+    @cached_property
     def outcome(self) -> bool:
         return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
 
@@ -398,20 +446,44 @@ class _Sentence:
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
         orphans: list[_Found] = []
-        for clause_start, clause_end, antecedent in self._clauses() if self.ranks else ():
-            trigger = _first_trigger(self.folded, self.ranks, clause_start, clause_end)
-            if trigger is None:
-                continue
+        clauses = [
+            (start, end, antecedent, _first_trigger(self.folded, self.ranks, start, end))
+            for start, end, antecedent in (self._clauses() if self.ranks else ())
+        ]
+        lenders = self._date_lenders(clauses) if any(c[3] for c in clauses) else []
+        introduced: list[LocatedMention] = []
+        for clause_start, clause_end, antecedent, trigger in clauses:
             places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
+            if trigger is None:
+                # "Es el segundo ataque contra Ganja: el domingo, otro misil...": a clause
+                # after a colon tells of the places the clause before it introduced.
+                introduced = places
+                continue
+            if not places and self.folded[clause_start - 1 : clause_start] == ":":
+                places = introduced
+            if not places:
+                places = self._local_sources()
+            introduced = []
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
             if any(lm.place.kind not in _COARSE for lm in places):
                 places = [lm for lm in places if lm.place.kind not in _COARSE]
-            when, precision, dated_by = self._date(trigger.start, narrative)
+            own = [d for d in lenders if clause_start <= d.start < clause_end]
+            dates = own or [
+                d for d in lenders if not any(s <= d.start < e and t for s, e, _, t in clauses)
+            ]
+            if not own and _WHEN.match(self.folded, clause_start):
+                # "la invasión del 12 de mayo, cuando tomaron posiciones": that date.
+                dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
             word = self.folded[trigger.start : trigger.end]
             if not places:
+                when, precision, dated_by = self._date(dates, trigger.start, narrative)
                 orphans.append(_Found(self._event(None, trigger, when, precision), dated_by, word))
             for lm in places:
+                # Two dates in one clause ("atacado el martes Aygepar y bombardeado Chinari
+                # la noche del lunes"): each place takes the one nearest to it.
+                at = lm.mention.start - self.start if len(own) > 1 else trigger.start
+                when, precision, dated_by = self._date(dates, at, narrative)
                 event = self._event(lm, trigger, when, precision)
                 incidents.append(_Found(event, dated_by, word, self.keys[id(lm)]))
         self._assign_figures(incidents or orphans)
@@ -444,18 +516,48 @@ class _Sentence:
             lm for lm in self.located if clause_start <= lm.mention.start - self.start < clause_end
         ]
 
+    def _local_sources(self) -> list[LocatedMention]:
+        """Towns and villages whose own people tell what happened ("las autoridades locales
+        de Sotk dicen que varias casas resultaron dañadas"): a report naming no other place
+        is about theirs."""
+        return [
+            lm
+            for lm in self.located
+            if lm.place.kind not in _COARSE
+            and _LOCAL_SOURCE.search(
+                self.folded,
+                max(0, lm.mention.start - self.start - 50),
+                lm.mention.start - self.start,
+            )
+        ]
+
     def _is_site(self, lm: LocatedMention) -> bool:
         """Whether the place is where things happened, not the speaker or an actor."""
         offset = lm.mention.start - self.start
         if any(s <= offset < e for s, e in self.speakers) or self.names_actor(offset):
             return False
+        if self.may_exclude and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
+            return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
         return True
 
-    def _date(self, position: int, narrative: date | None) -> tuple[date | None, int, str]:
-        if self.dates:
-            nearest = min(self.dates, key=lambda d: _distance(d, position))
+    def _date_lenders(self, clauses: list[tuple]) -> list[DateExpression]:
+        """The dates that may date an event: not those of a concession ("pese a la tregua
+        del sábado"), nor the speaker's ("informó el jueves de que") when the sentence has
+        others; a date in a clause with an event of its own is that event's alone."""
+        lenders = self.dates
+        if lenders and len(clauses) > 1:
+            concessions = [(s, e) for s, e, *_ in clauses if _CONCESSION.match(self.folded, s)]
+            lenders = [d for d in lenders if not any(s <= d.start < e for s, e in concessions)]
+        if len(lenders) > 1 and self.located:
+            unspoken = [d for d in lenders if not any(s <= d.start < e for s, e in self.speakers)]
+            lenders = unspoken or lenders
+        return lenders
+
+    def _date(self, dates, position: int, narrative: date | None) -> tuple[date | None, int, str]:
+        if dates:
+            nearest = min(dates, key=lambda d: _distance(d, position))
             return nearest.date, nearest.precision, "stated"
         if narrative:
             return narrative, WEEK, "story"
@@ -705,7 +807,11 @@ def _date_from_same_place(found: list[_Found]) -> None:
             stated.setdefault((f.place, f.event.event_type), f)
     for f in found:
         source = stated.get((f.place, f.event.event_type))
-        if f.dated_by == "published" and source is not None:
+        if (
+            f.dated_by == "published"
+            and source is not None
+            and source.event.excerpt != f.event.excerpt
+        ):
             f.event = replace(
                 f.event,
                 event_date=source.event.event_date,

@@ -68,7 +68,16 @@ def seed(name, published):
          "Armed clash"),
         ("Las tropas lanzaron una ofensiva cerca de Tegh.", "Battles", "Armed clash"),
         ("Un soldado murió cerca de Tegh.", "Battles", "Armed clash"),
+        ("Murieron dos soldados armenios cerca de Tegh.", "Battles", "Armed clash"),
         ("Armenian positions near Sotk came under fire.", "Battles", "Armed clash"),
+        ("Armenian units fired on positions near Sotk.", "Battles", "Armed clash"),
+        ("Otro militar resultó herido en la dirección de Tegh.", "Battles", "Armed clash"),
+        ("Un agricultor de Verishen fue herido por disparos.", "Violence against civilians",
+         "Attack"),
+        ("El ejército liberó varias aldeas cerca de Aghdam.", "Battles",
+         "Government regains territory"),
+        ("The army recaptured several villages near Aghdam.", "Battles",
+         "Government regains territory"),
     ],
 )  # fmt: skip
 def test_triggers_map_to_acled_types(text, event_type, sub_event_type):
@@ -250,3 +259,70 @@ def test_without_a_publication_date_only_stated_years_date_events():
 )  # fmt: skip
 def test_reported_speech_places(text, sites):
     assert {e.location.place.name for e in incidents_of(text)} == sites
+
+
+def test_a_dateline_without_a_dash_is_not_where_things_happened():
+    events = events_of("Ereván, 23 jul (Prensa Latina) Hubo combates en Sotk.")
+    assert {e.location.place.name: e.is_incident for e in events} == {
+        "Yerevan": False,
+        "Sotk": True,
+    }
+
+
+def test_a_place_far_from_the_events_is_not_their_site():
+    text = "Los enfrentamientos, lejos de Stepanakert, se reanudaron cerca de Tegh."
+    assert [e.location.place.name for e in incidents_of(text)] == ["Tegh"]
+
+
+def test_a_clause_after_a_colon_tells_of_the_place_introduced_before_it():
+    text = "Es el segundo ataque contra Ganyá: el domingo, un misil mató a diez personas."
+    [event] = incidents_of(text)
+    assert (event.location.place.name, event.event_type) == ("Ganja", "Explosions/Remote violence")
+    assert (event.event_date, event.fatalities) == (date(2022, 7, 31), 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # the date of a concession is not the event's
+        ("Acusó a Azerbaiyán de bombardear Goris, pese a la tregua pactada el sábado.",
+         {"Goris": PUBLISHED}),
+        # a date in a clause with its own event is that event's alone
+        ("Los combates continuaron en Tegh, donde dos soldados murieron el domingo.",
+         {"Tegh": PUBLISHED}),
+        # "el 2 de agosto, cuando ...": the clause takes the date it refers to
+        ("Informó de la invasión del 2 de agosto, cuando las tropas tomaron posiciones en Tegh.",
+         {"Tegh": date(2022, 8, 2)}),
+        # two dates in one clause: each place the one nearest to it
+        ("Acusan a las tropas de atacar con drones el martes Sotk y de bombardear Tegh el lunes.",
+         {"Sotk": date(2022, 8, 2), "Tegh": date(2022, 8, 1)}),
+        # when the speaker spoke is not when things happened, if the sentence says that too
+        ("El ministerio informó este jueves de que hubo combates en Sotk el martes.",
+         {"Sotk": date(2022, 8, 2)}),
+        # ... but it is the only date the sentence gives
+        ("El martes, el ministerio dijo que hubo combates en Sotk.", {"Sotk": date(2022, 8, 2)}),
+    ],
+)  # fmt: skip
+def test_which_date_of_the_sentence_dates_an_event(text, dates):
+    assert {e.location.place.name: e.event_date for e in incidents_of(text)} == dates
+
+
+def test_the_day_before_counts_from_the_story_when_the_sentence_before_has_no_date():
+    text = (
+        "El 2 de agosto hubo combates en Sotk. Luego cayeron cohetes en Jermuk. "
+        "El día anterior un pastor fue herido en Verishen."
+    )
+    dates = {e.location.place.name: e.event_date for e in incidents_of(text)}
+    assert dates["Verishen"] == date(2022, 8, 1)
+
+
+def test_a_city_accused_of_the_event_is_an_actor_not_its_site():
+    text = "El ministerio acusó a Ereván de haber disparado contra posiciones cerca de Tegh."
+    assert [e.location.place.name for e in incidents_of(text)] == ["Tegh"]
+
+
+def test_a_report_by_a_towns_own_people_is_about_that_town():
+    text = "Las autoridades locales de Sotk dicen que varias casas fueron alcanzadas por morteros."
+    [event] = incidents_of(text)
+    assert (event.location.place.name, event.event_type) == ("Sotk", "Explosions/Remote violence")
+    assert incidents_of("El ministro de Armenia dijo que hubo combates.") == []
