@@ -22,8 +22,9 @@ from geo.model import PLACE_KINDS, Place
 SERVICE = "place table"
 
 # Kinds that answer the same question: a "localidad" cue fits a city or a village.
+_POPULATED = frozenset({"city", "village"})
 _FAMILIES = (
-    frozenset({"city", "village"}),
+    _POPULATED,
     frozenset({"admin1", "region"}),
     frozenset({"lake", "mountain", "road"}),
 )
@@ -113,6 +114,10 @@ def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | N
     if feature_kind:
         if place.kind == feature_kind:
             score += 10.0
+        elif feature_kind in _POPULATED and place.kind in _POPULATED:
+            # City or village is only a population threshold of GeoNames, while the writer's
+            # "ciudad" or "pueblo" is their own; a namesake far away must not win on it.
+            score += 9.0
         elif any(feature_kind in f and place.kind in f for f in _FAMILIES):
             score += 6.0
     if near:
