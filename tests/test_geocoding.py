@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from geopy.exc import GeocoderTimedOut
 from geopy.geocoders.base import Geocoder
 
@@ -7,6 +9,7 @@ from geo.geocoding import locate, precision, region_of
 from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, Place
 from geo.places import find_mentions
 
+GOLD = Path(__file__).parent / "gold"
 TABLE = PlaceTable.load()
 GEOCODER = PlaceTableGeocoder(TABLE)
 
@@ -128,3 +131,12 @@ def test_a_name_first_read_as_a_province_is_no_context_for_itself():
     )
     martuni = by_text(text)["Martuni"].place
     assert (martuni.kind, martuni.country) == ("city", "AM")
+
+
+def test_a_town_the_writer_calls_a_city_beats_a_larger_namesake_far_away():
+    # GeoNames ranks Jermuk a village by population; "las ciudades armenias de Jermuk" must
+    # still be it, not Çermik, a Turkish city of the same key 600 km away.
+    text = (GOLD / "incidents" / "texts" / "infobae_2022-09-13.txt").read_text(encoding="utf-8")
+    jermuks = [lm for lm in run(text) if lm.mention.text == "Jermuk"]
+    assert len(jermuks) == 2
+    assert {lm.place.country for lm in jermuks} == {"AM"}

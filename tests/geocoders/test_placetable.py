@@ -35,12 +35,6 @@ def test_of_two_vardenis_the_larger():
     assert best("Vardenis").geonames_id == 616108
 
 
-def test_a_town_the_writer_calls_a_city_beats_a_larger_namesake_far_away():
-    # GeoNames ranks Jermuk a village by population; "la ciudad de Jermuk" must still be it,
-    # not Çermik in Turkey, which is a city 600 km from the article's region.
-    assert best("Jermuk", feature_kind="city", near=(40.0, 45.5)).country == "AM"
-
-
 def test_goris_is_not_gori():
     assert best("Goris").country == "AM"
     assert best("Goris", country_codes=["ge"]).name == "Gori"
