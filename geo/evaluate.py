@@ -22,10 +22,10 @@ from geo.gazetteer import PlaceTable, distance_km
 from geo.geocoders.placetable import PlaceTableGeocoder
 from geo.geocoding import locate
 from geo.model import Article
+from geo.paths import PROJECT_ROOT
 from geo.places import find_mentions
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD_DIR = ROOT / "tests" / "gold"
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 NEAR_KM, FAR_KM = 25.0, 161.0
 LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain"})
 
@@ -88,7 +88,7 @@ def load_gold(folder: Path = GOLD_DIR) -> list[GoldArticle]:
     gold = []
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        text = (ROOT / data["text_file"]).read_text(encoding="utf-8")
+        text = (PROJECT_ROOT / data["text_file"]).read_text(encoding="utf-8")
         article = Article(id=path.stem, text=text, title="", source=data.get("outlet", ""))
         gold.append(GoldArticle(path.stem, article, data["mentions"]))
     return gold

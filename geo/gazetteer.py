@@ -22,14 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.model import Place
+from geo.paths import SHIPPED_DATA, cache_dir
 from geo.text import fold
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = SHIPPED_DATA
 GEONAMES_FILE = DATA_DIR / "geonames_region.csv"
 PLACES_FILE = DATA_DIR / "places.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
 WORDS_FILE = DATA_DIR / "common_words.txt"
-CACHE_DIR = DATA_DIR / "cache"
+CACHE_DIR = cache_dir()
 
 # Countries the table is about: their places win ties against same-named places elsewhere.
 FOCUS_COUNTRIES = frozenset({"AM", "AZ"})
@@ -44,17 +45,6 @@ _DOUBLED = re.compile(r"(.)\1+")
 _LATIN = re.compile(r"[a-z][a-z '’ʼ‘`.\-]*")
 
 
-class _FoldTable(dict):
-    """`str.translate` table that folds each character once, as `geo.text.fold` does."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = folded = fold(chr(code))
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
 def words(name: str) -> list[str]:
     """The words of a name, as written (hyphens and spaces separate, apostrophes do not)."""
     return _WORD.findall(name)
@@ -63,7 +53,7 @@ def words(name: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """Fold one word and merge the transliteration variants of the region's names."""
-    key = word.translate(_FOLD).translate(_APOSTROPHES)
+    key = fold(word).translate(_APOSTROPHES)
     for old, new in _DIGRAPHS:
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", key.replace("y", "i"))
