@@ -16,6 +16,7 @@ from geo import view
 from geo.articles import MAX_BYTES, SUFFIXES, articles_folder, default_folders, load_folders
 from geo.gazetteer import PlaceTable
 from geo.geocoders.errors import InvalidOverrideError
+from geo.geocoders.live import DEFAULT_USER_AGENT
 from geo.geocoders.placetable import PlaceTableGeocoder
 from geo.geocoders.settings import GeocoderSettings, build_geocoder
 from geo.incidents import FORMATS, excerpts_from_json, incidents_to_bytes
@@ -27,6 +28,8 @@ from geo.paths import PROJECT_ROOT, cache_dir, data_dir
 from geo.pipeline import Pipeline, engine_version
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+DEFAULT_GEOCODER = (False, PUBLIC_NOMINATIM, DEFAULT_USER_AGENT)
+"""Offline only; the server and user agent are what the form offers for going live."""
 ARTICLES_PER_PAGE = 10
 
 
@@ -126,10 +129,10 @@ def geocoder_choice() -> tuple:
             "se consultan en el servidor (1 petición por segundo) y se guardan en caché.",
         )
         domain = st.text_input("Servidor Nominatim", value=PUBLIC_NOMINATIM)
-        user_agent = st.text_input("Identificación (user agent)", value="incident-atlas/0.1")
+        user_agent = st.text_input("Identificación (user agent)", value=DEFAULT_USER_AGENT)
         if st.form_submit_button("Aplicar"):
             st.session_state["geocoder"] = (mode.startswith("Tabla"), domain.strip(), user_agent)
-    return st.session_state.get("geocoder", (False, PUBLIC_NOMINATIM, "incident-atlas/0.1"))
+    return st.session_state.get("geocoder", DEFAULT_GEOCODER)
 
 
 def process(articles: list) -> tuple:
@@ -141,7 +144,7 @@ def process(articles: list) -> tuple:
             view.escape_markdown(f"No se pudo configurar el geocodificador: {error}.")
             + " Se usa la tabla de lugares."
         )
-        st.session_state["geocoder"] = (False, PUBLIC_NOMINATIM, "incident-atlas/0.1")
+        st.session_state["geocoder"] = DEFAULT_GEOCODER
         engine = pipeline(st.session_state["geocoder"], file_stamp(overrides_path()))
     bar = None
 
