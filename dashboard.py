@@ -28,8 +28,8 @@ from geo.paths import PROJECT_ROOT, cache_dir, data_dir
 from geo.pipeline import Pipeline, engine_version
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+# Offline only; the server and user agent are what the form offers for going live.
 DEFAULT_GEOCODER = (False, PUBLIC_NOMINATIM, DEFAULT_USER_AGENT)
-"""Offline only; the server and user agent are what the form offers for going live."""
 ARTICLES_PER_PAGE = 10
 
 
