@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
+from geo.gazetteer import PlaceTable
+from geo.geocoders.placetable import PlaceTableGeocoder
+from geo.model import Article
+from geo.pipeline import run
 from tests.browser.conftest import MAP_FRAME
 
 PAYLOAD = (
@@ -16,6 +22,16 @@ TEXT = (
     f"Combates en Sotk {PAYLOAD} el 12 de mayo de 2021: tropas azerbaiyanas abrieron fuego "
     "cerca del pueblo de Sotk.\n"
 )
+
+
+def hostile_incident_id() -> str:
+    """The id the engine gives the article's incident at Sotk: the marker to click."""
+    table = PlaceTable.load()
+    article = Article(id="hostile", text=TEXT, title="", published=date(2021, 5, 14))
+    incidents = run([article], table, PlaceTableGeocoder(table)).incidents
+    sotk = incidents[incidents["is_incident"] & (incidents["location"] == "Sotk")]
+    assert len(sotk) == 1
+    return sotk.iloc[0]["event_id"]
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +55,12 @@ def test_hostile_article_runs_nothing(offline_page, hostile_app):
     frame = page.frame_locator(MAP_FRAME)
     markers = frame.locator("path.leaflet-interactive[class*='incident-']")
     expect(markers.first).to_be_visible(timeout=30_000)
-    payload_shown = page.get_by_text("window.__atlas_pwned = 1", exact=False).first
     for index in range(markers.count()):
         markers.nth(index).hover(force=True)
-        markers.nth(index).click(force=True)
+    marker = frame.locator(f"path.incident-{hostile_incident_id()}")
+    payload_shown = page.get_by_text("window.__atlas_pwned = 1", exact=False).first
+    for _ in range(5):  # a click made while the map component settles can be lost
+        marker.click(force=True)
         try:
             expect(payload_shown).to_be_visible(timeout=3_000)
             break
