@@ -101,8 +101,19 @@ _TRIGGERS = [
      r"localidad(?:es)?|ciudad(?:es)?|territorios?|alturas|asentamientos|distritos?|villages?|"
      r"towns?|territory|heights)|(?:liberated|recaptured|retook|regained)\s+(?:control\s+of\s+)?"
      r"(?:the\s+)?(?:[^\W\d]+\s+){0,3}?(?:villages?|towns?|territory|heights|city|district)"),
+    ("Riots", "Violent demonstration",
+     r"disturbios\s+(?:con|entre)|(?:se\s+produjeron|estallaron|hubo)\s+disturbios|(?:manifestantes|protestantes)\s+(?:[^\W\d]+\s+){0,4}?(?:lanzaron|arrojaron|"
+     r"quemaron|asaltaron|irrumpieron)|enfrentamientos?\s+(?:[^\W\d]+\s+){0,3}?(?:con|entre)\s+"
+     r"(?:[^\W\d]+\s+){0,3}?(?:policia|agentes|antidisturbios)|riots?|rioters|violent\s+protests?"),
+    # Before battles: "miles de manifestantes protestaron contra la ofensiva" is a protest.
+    ("Protests", "Peaceful protest",
+     r"manifestantes|manifestacion(?:es)?|protestas|(?<!nota\sde\s)protesta\s+(?:frente|ante|masiva|"
+     r"multitudinaria|callejera|convocada|pacifica)|protestar(?:on)?|protestaban|se\s+manifest\w+|"
+     r"se\s+concentraron|concentraciones|marcharon|marchas?\s+(?:de\s+protesta|a\s+pie)|mitin(?:es)?|"
+     r"desobediencia\s+civil|protesters|protests|demonstrators|demonstrations|rall(?:y|ies|ied)|"
+     r"marched"),
     ("Battles", "Armed clash",
-     r"(?<!de\s)combates?|enfrentamientos?|choques?|tiroteos?|escaramuzas?|"
+     r"(?<!de\s)combates?|enfrentamientos?|choques?|tirote\w+|escaramuzas?|"
      r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
      r"disparos|dispar(?:o|ado|ados|an|ando)|atacaron|ataco|ataques?\s+armados?|"
      r"somet\w+\s+a\s+(?:intenso\s+)?fuego|bajo\s+(?:el\s+)?fuego|francotirador\w*|"
@@ -119,12 +130,16 @@ _TRIGGERS = [
      r"firefights?|shootouts?|gunfights?|exchange\s+of\s+fire|opened\s+fire|ceasefire\s+violations?|"
      r"violated\s+the\s+ceasefire"),
     ("Strategic developments", "Arrests",
-     r"capturaron|capturo|capturad[oa]s?|detuvieron|apresaron|captured|detained|arrested"),
+     r"capturaron|capturo|capturad[oa]s?|detuvieron|detuvo|detiene|detienen|detenid[oa]s?|"
+     r"arrestad[oa]s?|arrestaron|arresto|apresaron|captured|detained|arrested|"
+     r"taken\s+into\s+custody"),
     ("Strategic developments", "Headquarters or base established",
      r"(?:establec|instal|levant|constru)\w+\s+(?:\w+\s+){0,2}(?:bases?|puestos?|"
      r"campamentos?|fortificaciones|trincheras|posiciones)|set\s+up\s+(?:a\s+)?(?:base|post|camp)"),
     ("Strategic developments", "Non-violent transfer of territory",
-     r"invadi\w*|invasion|avanz\w+|incursion\w*|tom\w+\s+(?:el\s+control|posiciones)|"
+     r"(?:traspaso|entrega|cesion|devolucion|handover|transfer)\s+(?:de\s+|of\s+)?(?:las?\s+|los?\s+|the\s+)?"
+     r"(?:[^\W\d]+\s+){0,2}?(?:aldeas?|pueblos?|territorios?|distritos?|localidades|asentamientos|"
+     r"villages?|territory|districts?)|invadi\w*|invasion|avanz\w+|incursion\w*|tom\w+\s+(?:el\s+control|posiciones)|"
      r"cruz\w+\s+la\s+frontera|penetr\w+|se\s+adentr\w+|ocuparon|ocupacion|"
      r"viola\w*\s+(?:la\s+)?(?:integridad\s+territorial|frontera)|invad\w+|advanc\w+|"
      r"crossed\s+(?:the\s+border|into)|took\s+(?:up\s+)?positions|incursions?"),
@@ -144,14 +159,18 @@ _TRIGGER_NEEDLES = [
     ("civil", "pastor", "agricultor", "campesin", "aldean", "resident", "vecin", "pobladores",
      "habitantes", "ninos", "mujeres", "shepherd", "farmer", "villager"),
     ("liber", "recuper", "recaptur", "retook", "regained"),
-    ("combate", "enfrentamiento", "choque", "tiroteo", "escaramuza", "intercambio", "fuego",
+    ("disturbio", "manifestante", "protestante", "enfrentamiento", "riot", "violent"),
+    ("manifesta", "protest", "concentra", "marcha", "mitin", "desobediencia", "demonstrat",
+     "rall"),
+    ("combate", "enfrentamiento", "choque", "tirote", "escaramuza", "intercambio", "fuego",
      "dispar", "atac", "ataque", "clash", "fighting", "skirmish", "firefight", "shootout",
      "gunfight", "exchange", "opened", "fire", "francotirador", "calibre", "ofensiv",
      "offensive", "operacion", "operation", "soldad", "militar", "efectivo", "servicem",
      "soldier"),
-    ("captur", "detuvieron", "apresaron", "detained", "arrested"),
+    ("captur", "detuv", "detien", "detenid", "arrest", "apresaron", "detained", "custody"),
     ("base", "puesto", "camp", "fortificacion", "trinchera", "posicion", "post"),
-    ("invad", "invasion", "avanz", "incursion", "control", "posiciones", "frontera", "penetr",
+    ("traspaso", "entrega", "cesion", "devolucion", "handover", "transfer", "invad", "invasion",
+     "avanz", "incursion", "control", "posiciones", "frontera", "penetr",
      "adentr", "ocup", "integridad", "advanc", "crossed", "positions"),
     ("bloque", "cort", "cierre", "block"),
 ]  # fmt: skip
@@ -201,13 +220,23 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{'|'.join(branches)})?" if branches else ""
 
 
+# Police acting on a protest: ACLED's "Protest with intervention".
+_INTERVENTION = re.compile(
+    r"\b(?:detuv\w+|detien\w+|detenid\w*|arrest\w+|desaloj\w+|dispers\w+|gases?\s+lacrimogenos?|"
+    r"antidisturbios|detained|tear\s+gas)\b"
+)
 _SPEECH = re.compile(
     rf"\b(?:{_trie(_SPEECH_VERBS)}|(?:ha|han|habia|habian)\s+{_trie(_SPEECH_PARTICIPLES)})\b"
 )
+_QUOTE = re.compile(r'«[^»]*»|“[^”]*”|"[^"]*"')
 _THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
 _DATELINE = re.compile(
     r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+|^[^()\n,]{1,40},\s*\d{1,2}\s+[^\W\d]+\.?\s*"
     r"\([^()]{2,40}\)"
+)
+# "GORIS, Armenia — ...", "YEREVAN — ...": the wire style of English papers.
+_CAPITALS_DATELINE = re.compile(
+    r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{1,30}(?:,\s*[^\W\d][^,—–\n]{0,30})?\s*[—–]"
 )
 _ACCORDING = re.compile(r"\b(?:segun|according\s+to)\b[^,;]*")
 _CLAUSE_BREAK = re.compile(
@@ -229,6 +258,25 @@ _LOCAL_SOURCE = re.compile(
     r"(?:\s+(?:la|el|the))?(?:\s+(?:aldea|localidad|comunidad|pueblo|ciudad|village|town)"
     r"\s+(?:de|of))?\s*$"
 )
+_PLACE_WORD = r"(?:(?:el|la)\s+(?:ciudad|localidad|aldea|pueblo|distrito|region|villa)\s+de\s+)?"
+# A verb or noun whose object is the place right after it: (event type, sub-type, pattern).
+_TAKINGS = [
+    ("Battles", "Government regains territory", re.compile(
+        r"\b(?:tom(?:aron|o|ado|ada)|conquist(?:aron|o|ado|ada)|reconquist(?:aron|o|ado|ada)|"
+        r"captur(?:aron|o|ado|ada)|recuper(?:aron|o|ado|ada)|toma\s+de|captura\s+de|"
+        r"recuperacion\s+de|retook|recaptured|captured|seized|took\s+control\s+of|"
+        rf"capture\s+of)\s+(?:el\s+control\s+de\s+)?{_PLACE_WORD}$")),
+    ("Strategic developments", "Non-violent transfer of territory", re.compile(
+        r"\b(?:(?:tropas|fuerzas|soldados|ejercito|militares)\s+(?:[^\W\d]+\s+){0,2}?"
+        r"(?:entraron|entro)\s+en|entrega\s+de|traspaso\s+de|cesion\s+de|devolucion\s+de|"
+        r"entreg(?:o|aron|ara|aran|ar)|devolv(?:io|ieron|er)|handover\s+of|handed\s+over|"
+        rf"troops\s+entered)\s+{_PLACE_WORD}$")),
+]  # fmt: skip
+# What joins the places of a list: "Ağdam el 20 de noviembre y en Kalbajar".
+_LIST_JOIN = re.compile(r"(?:,|\by|\be|\band)\s+(?:en\s+|in\s+|a\s+)?$")
+_IN_YEAR = re.compile(
+    r"\b(?:en|in|desde|since|durante|during)\s+(?:el\s+ano\s+)?((?:19|20)\d{2})\b"
+)
 _CONCESSION = re.compile(r"\s*(?:pese|a\s+pesar|aunque|despite|although)\b")
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
 _SPEAKER_START = re.compile(r";|:(?!\d)|[«»\"“”]|,\s+(?:y|pero)\s")
@@ -244,7 +292,13 @@ _ACTOR_HEADS = {
     "lider", "jefe", "dirigentes", "delegacion", "representante", "representantes",
     "comandante", "mando", "guardia", "policia", "primer", "ministry", "government",
     "president", "spokesman", "spokesperson", "army", "forces", "troops", "embassy",
+    "official", "officials", "leader", "leaders", "minister", "authorities", "chief",
 }  # fmt: skip
+# Words directly before a name that make it a group's, not a place ("partido Armenia Próspera").
+_NAMED_GROUPS = frozenset(
+    {"movimiento", "partido", "alianza", "bloque", "coalicion", "plataforma", "movement",
+     "party", "alliance", "bloc", "coalition"}
+)  # fmt: skip
 # Words before "de" that make what follows a place, whatever came before them.
 _PLACE_HEADS = {
     "cerca", "territorio", "frontera", "fronteras", "alrededores", "afueras", "zona", "region",
@@ -361,6 +415,8 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         dated = [f for f in sentence_found + sentence_orphans if f.explicit and f.event.is_incident]
         anchor = dated[0].event.event_date if dated else None
         narrative = anchor or reader.toll_date() or narrative
+        # "Completó el viernes el traspaso. Ese mismo día...": the date last written.
+        anchor = anchor or (reader.dates[-1].date if reader.dates else None)
     _date_from_same_place(found)
     found += _link_orphans(orphans, found)
     return [f.event for f in found]
@@ -411,10 +467,21 @@ class _Sentence:
     @cached_property
     def speakers(self) -> list[tuple[int, int]]:
         speakers = _speaker_spans(self.folded, self.ranks) if self.may_tell_speech else []
-        dateline = _DATELINE.match(self.folded)
+        dateline = _DATELINE.match(self.folded) or _CAPITALS_DATELINE.match(self.text)
         if dateline:
             speakers.append(dateline.span())
         return speakers
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return (
+            [m.span() for m in _QUOTE.finditer(self.folded)]
+            if '"' in self.folded or any(q in self.folded for q in "«“")
+            else []
+        )
+
+    def _quote_of(self, offset: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
 
     @cached_property
     def spoken(self) -> bool:
@@ -446,14 +513,27 @@ class _Sentence:
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
         incidents: list[_Found] = []
         orphans: list[_Found] = []
+        taken = self._taken_places()
         clauses = [
             (start, end, antecedent, _first_trigger(self.folded, self.ranks, start, end))
-            for start, end, antecedent in (self._clauses() if self.ranks else ())
+            for start, end, antecedent in (self._clauses() if self.ranks or taken else ())
         ]
-        lenders = self._date_lenders(clauses) if any(c[3] for c in clauses) else []
+        lenders = self._date_lenders(clauses) if taken or any(c[3] for c in clauses) else []
         introduced: list[LocatedMention] = []
         for clause_start, clause_end, antecedent, trigger in clauses:
             places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
+            objects = [lm for lm in places if id(lm) in taken]
+            if trigger is None and objects:
+                places, trigger = objects, taken[id(objects[0])]
+            if trigger is not None and self.quotes:
+                # A slogan or a title ("carteles con la leyenda «Syunik no se negocia»")
+                # names no site of what the words outside it tell.
+                quoted = self._quote_of(trigger.start)
+                places = [
+                    lm
+                    for lm in places
+                    if self._quote_of(lm.mention.start - self.start) in (None, quoted)
+                ]
             if trigger is None:
                 # "Es el segundo ataque contra Ganja: el domingo, otro misil...": a clause
                 # after a colon tells of the places the clause before it introduced.
@@ -468,6 +548,10 @@ class _Sentence:
                 places.append(antecedent)
             if any(lm.place.kind not in _COARSE for lm in places):
                 places = [lm for lm in places if lm.place.kind not in _COARSE]
+            if trigger.event_type == "Protests" and places:
+                # A protest is where the people gathered: the place nearest to the word.
+                at = self.start + trigger.start
+                places = [min(places, key=lambda lm: abs(lm.mention.start - at))]
             own = [d for d in lenders if clause_start <= d.start < clause_end]
             dates = own or [
                 d for d in lenders if not any(s <= d.start < e and t for s, e, _, t in clauses)
@@ -475,16 +559,22 @@ class _Sentence:
             if not own and _WHEN.match(self.folded, clause_start):
                 # "la invasión del 12 de mayo, cuando tomaron posiciones": that date.
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
+            if not dates and self._in_past_year(clause_start, clause_end):
+                continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
             word = self.folded[trigger.start : trigger.end]
             if not places:
-                when, precision, dated_by = self._date(dates, trigger.start, narrative)
+                at = (trigger.start, trigger.start)
+                when, precision, dated_by = self._date(dates, at, narrative)
                 orphans.append(_Found(self._event(None, trigger, when, precision), dated_by, word))
             for lm in places:
                 # Two dates in one clause ("atacado el martes Aygepar y bombardeado Chinari
                 # la noche del lunes"): each place takes the one nearest to it.
-                at = lm.mention.start - self.start if len(own) > 1 else trigger.start
+                own_trigger = taken.get(id(lm), trigger)
+                at = (own_trigger.start, own_trigger.start)
+                if len(own) > 1:
+                    at = (lm.mention.start - self.start, lm.mention.end - self.start)
                 when, precision, dated_by = self._date(dates, at, narrative)
-                event = self._event(lm, trigger, when, precision)
+                event = self._event(lm, own_trigger, when, precision)
                 incidents.append(_Found(event, dated_by, word, self.keys[id(lm)]))
         self._assign_figures(incidents or orphans)
         sites = {f.place for f in incidents}
@@ -515,6 +605,37 @@ class _Sentence:
         return [
             lm for lm in self.located if clause_start <= lm.mention.start - self.start < clause_end
         ]
+
+    def _taken_places(self) -> dict[int, _Trigger]:
+        """The places the sentence says were taken or handed over ("tomaron Şuşa", "la entrega
+        de Lachín"), by `id`; a list carries the verb on ("entraron en Ağdam el 20 de
+        noviembre y en Kalbajar el día 25")."""
+        taken: dict[int, _Trigger] = {}
+        previous: tuple[LocatedMention, _Trigger] | None = None
+        for lm in self.located:
+            offset = lm.mention.start - self.start
+            trigger = None
+            for event_type, sub_type, pattern in _TAKINGS:
+                match = pattern.search(self.folded, max(0, offset - 50), offset)
+                if match:
+                    trigger = _Trigger(match.start(), match.end(), event_type, sub_type, -1)
+                    break
+            if trigger is None and previous is not None:
+                gap_start = previous[0].mention.end - self.start
+                if offset - gap_start <= 40 and _LIST_JOIN.search(self.folded, gap_start, offset):
+                    trigger = previous[1]
+            previous = (lm, trigger) if trigger else None
+            if trigger:
+                taken[id(lm)] = trigger
+        return taken
+
+    def _in_past_year(self, clause_start: int, clause_end: int) -> bool:
+        """Whether the clause sets what it tells in a year before the article's."""
+        published = self.article.published
+        return published is not None and any(
+            int(year) < published.year
+            for year in _IN_YEAR.findall(self.folded, clause_start, clause_end)
+        )
 
     def _local_sources(self) -> list[LocatedMention]:
         """Towns and villages whose own people tell what happened ("las autoridades locales
@@ -555,9 +676,11 @@ class _Sentence:
             lenders = unspoken or lenders
         return lenders
 
-    def _date(self, dates, position: int, narrative: date | None) -> tuple[date | None, int, str]:
+    def _date(
+        self, dates, span: tuple[int, int], narrative: date | None
+    ) -> tuple[date | None, int, str]:
         if dates:
-            nearest = min(dates, key=lambda d: _distance(d, position))
+            nearest = min(dates, key=lambda d: _distance(d, *span))
             return nearest.date, nearest.precision, "stated"
         if narrative:
             return narrative, WEEK, "story"
@@ -575,11 +698,14 @@ class _Sentence:
         return min(self.dates, key=lambda d: min(_distance(d, at) for at in tolls)).date
 
     def _event(self, lm, trigger: _Trigger, when, precision) -> Event:
+        sub_type = trigger.sub_event_type
+        if trigger.event_type == "Protests" and _INTERVENTION.search(self.folded):
+            sub_type = "Protest with intervention"
         return Event(
             article_id=self.article.id,
             location=lm,
             event_type=trigger.event_type,
-            sub_event_type=trigger.sub_event_type,
+            sub_event_type=sub_type,
             event_date=when,
             time_precision=precision,
             excerpt=self.excerpt,
@@ -726,6 +852,8 @@ def _names_actor(text: str, offset: int, folded: str) -> bool:
     # Words are read back from the place, and only as far as needed: most places follow no "de".
     words = _words_before(text, max(0, offset - 80), offset)
     span = next(words, None)
+    if span is not None and folded[span[0] : span[1]] in _NAMED_GROUPS:
+        return True  # "el movimiento 'Tavush por la Patria'", "the Armenia Alliance"
     if span is None or folded[span[0] : span[1]] not in ("de", "del", "of", "la", "los"):
         return False
     while span is not None and folded[span[0] : span[1]] in _LINKS:
@@ -765,10 +893,12 @@ def _words_before(text: str, window: int, end: int):
         end = start
 
 
-def _distance(found: DateExpression, position: int) -> int:
-    if found.start <= position < found.end:
+def _distance(found: DateExpression, start: int, end: int | None = None) -> int:
+    """Characters between a date and a position or span of the sentence."""
+    end = start if end is None else end
+    if found.start <= end and start < found.end:
         return 0
-    return min(abs(found.start - position), abs(found.end - position))
+    return min(abs(found.start - end), abs(start - found.end))
 
 
 def _event_distance(event: Event, sentence_start: int, at: int) -> int:

@@ -78,6 +78,19 @@ def seed(name, published):
          "Government regains territory"),
         ("The army recaptured several villages near Aghdam.", "Battles",
          "Government regains territory"),
+        ("Miles de manifestantes se concentraron en Ereván.", "Protests", "Peaceful protest"),
+        ("La policía detuvo a decenas de manifestantes en Ereván.", "Protests",
+         "Protest with intervention"),
+        ("Protesters rallied in Moscow on Monday.", "Protests", "Peaceful protest"),
+        ("Hubo enfrentamientos entre manifestantes y la policía en Ereván.", "Riots",
+         "Violent demonstration"),
+        ("Las fuerzas especiales tomaron Shushi tras varios días de combates.", "Battles",
+         "Government regains territory"),
+        ("Las tropas azerbaiyanas entraron en Aghdam.", "Strategic developments",
+         "Non-violent transfer of territory"),
+        ("Armenia completó el traspaso de cuatro aldeas de Tavush.", "Strategic developments",
+         "Non-violent transfer of territory"),
+        ("El exdirigente fue detenido en Goris.", "Strategic developments", "Arrests"),
     ],
 )  # fmt: skip
 def test_triggers_map_to_acled_types(text, event_type, sub_event_type):
@@ -326,3 +339,55 @@ def test_a_report_by_a_towns_own_people_is_about_that_town():
     [event] = incidents_of(text)
     assert (event.location.place.name, event.event_type) == ("Sotk", "Explosions/Remote violence")
     assert incidents_of("El ministro de Armenia dijo que hubo combates.") == []
+
+
+def test_a_protest_is_where_people_gathered_not_what_they_protest_about():
+    [event] = incidents_of(
+        "La policía detuvo a 151 personas en Ereván que protestaban por la cesión de aldeas, "
+        "una decisión que la oposición califica de capitulación ante Bakú."
+    )
+    assert event.location.place.name == "Yerevan"
+
+
+def test_a_name_of_a_movement_or_party_is_no_site():
+    events = events_of("Los manifestantes del movimiento 'Tavush por la Patria' marcharon.")
+    assert [e.is_incident for e in events] == [False]
+
+
+def test_a_taking_carries_along_a_list_with_its_dates():
+    events = incidents_of(
+        "Las tropas azerbaiyanas entraron en Aghdam el 20 de noviembre y en Kalbajar el día 25.",
+        published=date(2020, 12, 2),
+    )
+    assert {e.location.place.name: e.event_date for e in events} == {
+        "Aghdam": date(2020, 11, 20),
+        "Kalbajar": date(2020, 11, 25),
+    }
+
+
+def test_what_a_clause_sets_in_an_earlier_year_is_history_not_an_incident():
+    assert incidents_of("Shushi, que Azerbaiyán tomó en 2020, es hoy un símbolo.") == []
+    assert incidents_of("Hubo combates en Sotk en 2022.", published=date(2022, 9, 14))
+
+
+def test_a_place_inside_a_slogan_is_not_where_the_protest_was():
+    text = 'Los manifestantes marcharon con carteles que decían "Syunik no se negocia".'
+    assert incidents_of(text) == []
+
+
+def test_a_place_outside_scare_quotes_around_the_trigger_is_still_a_site():
+    [event] = incidents_of('Las tropas iniciaron una "operación antiterrorista" en Stepanakert.')
+    assert event.location.place.name == "Stepanakert"
+
+
+def test_an_english_capitals_dateline_names_no_site():
+    events = events_of("GORIS, Armenia — Border guards detained a former official on Wednesday.")
+    assert not any(e.is_incident and e.location.place.name == "Goris" for e in events)
+
+
+def test_same_day_counts_from_the_date_last_written_when_no_incident_was_dated():
+    events = incidents_of(
+        "Armenia completó el pasado viernes la demarcación. Ese mismo día hubo combates en Sotk.",
+        published=date(2024, 5, 27),
+    )
+    assert [(e.location.place.name, e.event_date) for e in events] == [("Sotk", date(2024, 5, 24))]
