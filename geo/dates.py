@@ -48,6 +48,12 @@ _MONTHS = {
     "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
     "december": 12,
 }  # fmt: skip
+# Abbreviated months ("27 may.", "14 sep", "Sept. 19"): only next to a day number.
+_MONTH_ABBREVIATIONS = {
+    "ene": 1, "jan": 1, "feb": 2, "mar": 3, "abr": 4, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+    "ago": 8, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dic": 12,
+    "dec": 12,
+}  # fmt: skip
 _WEEKDAYS = {
     "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
     "domingo": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -78,6 +84,7 @@ _HUNDREDS = {
 
 _alt = "|".join
 _MONTH = rf"(?P<month>{_alt(_MONTHS)})"
+_SHORT_MONTH = rf"(?P<short_month>{_alt(sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True))})"
 _WORD_UNIT = _alt(sorted((w for w in _UNITS if w not in ("a", "an")), key=len, reverse=True))
 _WORD_TENS = _alt(_TENS)
 _WORD_HUNDREDS = _alt(_HUNDREDS)
@@ -123,7 +130,9 @@ class DateExpression:
 
 _PART = (
     r"(?P<part>a principios|a comienzos|al principio|a inicios|a mediados|a finales|a fines|"
-    r"al final|early|mid|late)"
+    r"al final|(?:en\s+)?(?:las\s+primeras\s+semanas|la\s+primera\s+semana|"
+    r"los\s+primeros\s+dias|las\s+ultimas\s+semanas|la\s+ultima\s+semana|"
+    r"los\s+ultimos\s+dias)|early|mid|late)"
 )
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
@@ -156,6 +165,17 @@ _ABSOLUTE = [  # (pattern, the cues it needs: see _CUES)
             rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?"
         ),
         frozenset({"month", "digit"}),
+    ),
+    # "14 sep", "27 may. 2021", "Sept. 19, 2023", "Aug. 3"
+    (
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})\s+(?:de\s+)?{_SHORT_MONTH}\b\.?(?:,?\s+(?:de\s+)?{_YEAR}\b)?"
+        ),
+        frozenset({"short_month", "digit"}),
+    ),
+    (
+        re.compile(rf"\b{_SHORT_MONTH}\.\s*(?P<day>\d{{1,2}})\b(?:,?\s+{_YEAR}\b)?"),
+        frozenset({"short_month", "digit"}),
     ),
     # "9/11/2020", "09-11-2020": day first, as Spanish writes it.
     (
@@ -249,8 +269,10 @@ _CUES: dict[str, set] = {month: {"month"} for month in _MONTHS}
 _CUES["primero"] = {"day"}
 _CUES["dia"] = {"dia"}
 for _needle in ("principio", "comienzo", "inicio", "mediado", "final", "fines", "early", "mid",
-                "late"):  # fmt: skip
+                "late", "primer", "ultim"):  # fmt: skip
     _CUES[_needle] = {"part"}
+for _needle in _MONTH_ABBREVIATIONS:
+    _CUES.setdefault(_needle, set()).add("short_month")
 for _needle in _WEEKDAY_NEEDLES:
     _CUES.setdefault(_needle, set()).add("weekday")
 for _form, _needles in enumerate(_RELATIVE_NEEDLES):
@@ -266,7 +288,9 @@ _YEAR_NAMED = re.compile(r"\b(?:en|in|durante)\s+(?:el\s+ano\s+)?((?:19|20)\d{2}
 _AGO_PRECISION = {"hor": DAY, "hou": DAY, "dia": DAY, "day": DAY, "sem": WEEK, "wee": WEEK,
                   "mes": MONTH, "mon": MONTH}  # fmt: skip
 _PART_DAY = {"principio": 5, "comienzo": 5, "inicio": 5, "early": 5, "mediado": 15,
-             "mid": 15, "final": 25, "fine": 25, "late": 25}  # fmt: skip
+             "mid": 15, "final": 25, "fine": 25, "late": 25, "primeras semanas": 10,
+             "primera semana": 4, "primeros dias": 3, "ultimas semanas": 20,
+             "ultima semana": 27, "ultimos dias": 28}  # fmt: skip
 
 
 def find_dates(
@@ -354,9 +378,14 @@ def _absolute(
     match: re.Match, folded: str, published: date | None, year: int | None
 ) -> tuple[date | None, int]:
     groups = match.groupdict()
-    if not groups.get("num_month") and not groups.get("month"):
+    if not any(groups.get(key) for key in ("num_month", "month", "short_month")):
         return _day_of_month(int(groups["day"]), published)
-    month = int(groups["num_month"]) if groups.get("num_month") else _MONTHS[groups["month"]]
+    if groups.get("num_month"):
+        month = int(groups["num_month"])
+    elif groups.get("short_month"):
+        month = _MONTH_ABBREVIATIONS[groups["short_month"]]
+    else:
+        month = _MONTHS[groups["month"]]
     if not 1 <= month <= 12:
         return None, UNKNOWN
     day, precision = 15, MONTH

@@ -68,3 +68,9 @@ def test_spans_are_exact_and_in_order():
 )  # fmt: skip
 def test_read_number(words, value):
     assert read_number(words) == value
+
+
+def test_an_abbreviated_month_needs_a_day_beside_it():
+    assert find_dates("jugaron en mar abierto y el 5 mayo", THURSDAY)[0].text == "5 mayo"
+    assert find_dates("el equipo ganó el 5 sep", THURSDAY)[0].date == date(2021, 9, 5)
+    assert [d.text for d in find_dates("en mar abierto", THURSDAY)] == []
