@@ -6,9 +6,18 @@ import re
 import unicodedata
 
 # A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets), then
-# whitespace, or at a line break. Abbreviations like "Sr." are rare enough in news
-# about the region that a simple rule serves better than a model.
+# whitespace, or at a line break; not at the dot of a title before a name ("Mr. Vardanyan",
+# "Gen. Mammadov"), of an initial ("J. Smith") or of a month before a day ("Sept. 19").
 _SENTENCE_END = re.compile(r"""[.!?…]+["»”')\]]*(?=\s)|\n+""")
+_TITLE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta|Gen|Gral|Col|Lt|Sgt|Gov|Sen|Rep|Prof|St|Hon)|"
+    r"(?<![^\W\d_])[A-Z])\.$"
+)
+_MONTH_DOT = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[Ee]ne|[Aa]br|[Aa]go|[Dd]ic)\.$"
+)
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+_DAY_AFTER = re.compile(r"\s+\d")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -16,10 +25,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group() == "." and _abbreviation(text, match.end()):
+            continue
         _append_stripped(text, start, match.end(), spans)
         start = match.end()
     _append_stripped(text, start, len(text), spans)
     return spans
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """Whether the dot before `end` closes an abbreviation that a name or a day follows."""
+    before = text[max(0, end - 6) : end]
+    return bool(
+        (_TITLE.search(before) and _NAME_AFTER.match(text, end))
+        or (_MONTH_DOT.search(before) and _DAY_AFTER.match(text, end))
+    )
 
 
 def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -20,3 +20,21 @@ def test_sentences_keep_offsets_and_closing_quotes():
         "Luego se fue.",
         "Otra línea sin punto",
     ]
+
+
+def test_a_title_an_initial_or_a_month_before_a_day_ends_no_sentence():
+    text = "Mr. Vardanyan was held. The offensive began on Sept. 19 with drones. J. Smith wrote it."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Mr. Vardanyan was held.",
+        "The offensive began on Sept. 19 with drones.",
+        "J. Smith wrote it.",
+    ]
+
+
+def test_a_word_before_a_capital_still_ends_its_sentence():
+    text = "Hubo combates en Sotk. Ereván lo confirmó el Sept. A las once, Dr. No."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Hubo combates en Sotk.",
+        "Ereván lo confirmó el Sept.",
+        "A las once, Dr. No.",
+    ]
