@@ -278,6 +278,8 @@ for _needle in _WEEKDAY_NEEDLES:
 for _form, _needles in enumerate(_RELATIVE_NEEDLES):
     for _needle in _needles:
         _CUES.setdefault(_needle, set()).add(_form)
+ANCHORED_FORMS = frozenset(form for form, (*_, anchored) in enumerate(_RELATIVE) if anchored)
+"""The forms of `DATE_CUES` that count from `anchor` ("el día anterior", "ese mismo día")."""
 DateCues = tuple[tuple[str, frozenset], ...]
 DATE_CUES: DateCues = tuple((needle, frozenset(forms)) for needle, forms in _CUES.items())
 """Every (string, forms) date cue: a caller that has found which of the strings a text

@@ -50,6 +50,7 @@ from functools import cached_property, lru_cache
 from itertools import chain
 
 from geo.dates import (
+    ANCHORED_FORMS,
     DATE_CUES,
     NUMBER,
     UNKNOWN,
@@ -385,6 +386,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     orphans: list[_Found] = []
     narrative: date | None = None
     anchor: date | None = None
+    reader: _Sentence | None = None
     folded = fold(article.text)
     spans = split_sentences(article.text)
     # A sentence is searched only by the patterns whose words it contains.
@@ -398,13 +400,15 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         while index < len(mentions) and mentions[index].mention.start < end:
             index += 1
         in_sentence = mentions[first:index]
+        # "El día anterior" counts from the event just told; failing that, from the date
+        # last written ("completó el viernes el traspaso. Ese mismo día..."), read only then.
         reader = _Sentence(
             article,
             folded[start:end],
             start,
             end,
             in_sentence,
-            anchor or narrative,
+            anchor or (lambda before=reader, story=narrative: _last_date(before) or story),
             year,
             strings,
             keys,
@@ -415,8 +419,6 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         dated = [f for f in sentence_found + sentence_orphans if f.explicit and f.event.is_incident]
         anchor = dated[0].event.event_date if dated else None
         narrative = anchor or reader.toll_date() or narrative
-        # "Completó el viernes el traspaso. Ese mismo día...": the date last written.
-        anchor = anchor or (reader.dates[-1].date if reader.dates else None)
     _date_from_same_place(found)
     found += _link_orphans(orphans, found)
     return [f.event for f in found]
@@ -454,10 +456,13 @@ class _Sentence:
     @cached_property
     def dates(self) -> list[DateExpression]:
         published = self.article.published
+        anchor = self.anchor
+        if callable(anchor):
+            anchor = anchor() if any(forms & ANCHORED_FORMS for _, forms in self.cues) else None
         found = find_dates(
             self.text,
             published,
-            anchor=self.anchor,
+            anchor=anchor,
             year=self.year,
             folded=self.folded,
             cues=self.cues,
@@ -741,6 +746,11 @@ class _Sentence:
             count, at = max(counts)
             target = min(found, key=lambda f: _event_distance(f.event, self.start, at))
             target.event = replace(target.event, **{field: count})
+
+
+def _last_date(sentence: _Sentence | None) -> date | None:
+    dates = sentence.dates if sentence is not None else []
+    return dates[-1].date if dates else None
 
 
 def _count(match: re.Match) -> int | None:
