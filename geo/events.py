@@ -275,6 +275,11 @@ _TAKINGS = [
 ]  # fmt: skip
 # What joins the places of a list: "Ağdam el 20 de noviembre y en Kalbajar".
 _LIST_JOIN = re.compile(r"(?:,|\by|\be|\band)\s+(?:en\s+|in\s+|a\s+)?$")
+_TRANSFER = "Non-violent transfer of territory"
+_DISPLACED = re.compile(
+    r"\b(?:personas|refugiad[oa]s|desplazad[oa]s|evacuad[oa]s|familias|people|refugees|"
+    r"displaced|evacuees|families)\b"
+)
 _IN_YEAR = re.compile(
     r"\b(?:en|in|desde|since|durante|during)\s+(?:el\s+ano\s+)?((?:19|20)\d{2})\b"
 )
@@ -420,6 +425,9 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         anchor = dated[0].event.event_date if dated else None
         narrative = anchor or reader.toll_date() or narrative
     _date_from_same_place(found)
+    headings = {article.text[s:e] for s, e in spans if _is_heading(article.text, s, e)}
+    if headings:
+        found = _without_told_again(found, headings)
     found += _link_orphans(orphans, found)
     return [f.event for f in found]
 
@@ -566,6 +574,10 @@ class _Sentence:
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
             if not dates and self._in_past_year(clause_start, clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
+            if trigger.sub_event_type == _TRANSFER and _DISPLACED.search(
+                self.folded, clause_start, clause_end
+            ):
+                continue  # "70.000 personas cruzaron a Armenia": people fleeing take no land
             word = self.folded[trigger.start : trigger.end]
             if not places:
                 at = (trigger.start, trigger.start)
@@ -957,6 +969,35 @@ def _date_from_same_place(found: list[_Found]) -> None:
                 event_date=source.event.event_date,
                 time_precision=source.event.time_precision,
             )
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A whole line with no full stop: the article's title or a subheading."""
+    return (
+        text[end : end + 1] in ("\n", "")
+        and text[start - 1 : start] in ("\n", "")
+        and text[end - 1] not in ".!?…"
+    )
+
+
+def _without_told_again(found: list[_Found], headings: set[str]) -> list[_Found]:
+    """Drop a heading's undated incidents at a place the text reports a dated one at
+    ("Jankendi bajo el fuego" over "el martes, la artillería alcanzó Jankendi")."""
+    dated_places = {
+        f.place
+        for f in found
+        if f.explicit and f.event.is_incident and f.event.excerpt.sentence not in headings
+    }
+    return [
+        f
+        for f in found
+        if not (
+            f.event.is_incident
+            and not f.explicit
+            and f.event.excerpt.sentence in headings
+            and f.place in dated_places
+        )
+    ]
 
 
 def _link_orphans(orphans: list[_Found], found: list[_Found]) -> list[_Found]:

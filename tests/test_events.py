@@ -391,3 +391,25 @@ def test_same_day_counts_from_the_date_last_written_when_no_incident_was_dated()
         published=date(2024, 5, 27),
     )
     assert [(e.location.place.name, e.event_date) for e in events] == [("Sotk", date(2024, 5, 24))]
+
+
+def test_people_fleeing_across_a_border_take_no_territory():
+    assert incidents_of("Más de 70.000 personas cruzaron la frontera hacia Goris.") == []
+    [event] = incidents_of("Las tropas cruzaron la frontera cerca de Goris.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_headline_repeats_what_the_body_dates_at_the_same_place():
+    text = (
+        "Stepanakert bajo el fuego\n\n"
+        "El martes, la artillería bombardeó las afueras de Stepanakert."
+    )
+    events = incidents_of(text, published=date(2023, 9, 21))
+    assert [(e.event_type, e.event_date) for e in events] == [
+        ("Explosions/Remote violence", date(2023, 9, 19))
+    ]
+
+
+def test_a_headline_alone_still_reports_its_incident():
+    [event] = incidents_of("Combates en Sotk\n\nEl Gobierno no dio detalles.")
+    assert event.location.place.name == "Sotk"
