@@ -275,6 +275,12 @@ _TAKINGS = [
 ]  # fmt: skip
 # What joins the places of a list: "Ağdam el 20 de noviembre y en Kalbajar".
 _LIST_JOIN = re.compile(r"(?:,|\by|\be|\band)\s+(?:en\s+|in\s+|a\s+)?$")
+_SETTLEMENTS = frozenset({"city", "village"})
+# A town named by what it is ("las colinas que rodean la ciudad"), not by its name.
+_THE_TOWN = re.compile(
+    r"\b(?:la\s+(?:ciudad|localidad|aldea|villa)|el\s+(?:pueblo|municipio|poblado)|"
+    r"the\s+(?:town|city|village))\b(?!\s+(?:de|of)\b)"
+)
 _TRANSFER = "Non-violent transfer of territory"
 _DISPLACED = re.compile(
     r"\b(?:personas|refugiad[oa]s|desplazad[oa]s|evacuad[oa]s|familias|people|refugees|"
@@ -397,6 +403,8 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     # A sentence is searched only by the patterns whose words it contains.
     contains = _strings_by_sentence(folded, spans)
     keys = {id(lm): _key_of(lm) for lm in mentions}
+    focus = _focus(mentions, keys)
+    recent: list[list[LocatedMention]] = [[], []]
     index = 0
     for (start, end), strings in zip(spans, contains, strict=True):
         while index < len(mentions) and mentions[index].mention.start < start:
@@ -417,7 +425,9 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             year,
             strings,
             keys,
+            focus or next(iter(recent[1][-1:] or recent[0][-1:]), None),
         )
+        recent = [recent[1], [lm for lm in in_sentence if lm.place.kind in _SETTLEMENTS]]
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
@@ -435,8 +445,10 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year, strings, keys):
+    def __init__(self, article, folded, start, end, located, anchor, year, strings, keys, referent):
         self.article, self.start, self.located, self.keys = article, start, located, keys
+        self.referent = referent
+        """The town "la ciudad" means here: the article's focus, else the last one named."""
         self.text = article.text[start:end]
         self.folded = folded
         self.anchor, self.year = anchor, year
@@ -556,6 +568,12 @@ class _Sentence:
                 places = introduced
             if not places:
                 places = self._local_sources()
+            if (
+                not places
+                and self.referent
+                and _THE_TOWN.search(self.folded, clause_start, clause_end)
+            ):
+                places = [self.referent]
             introduced = []
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
@@ -758,6 +776,19 @@ class _Sentence:
             count, at = max(counts)
             target = min(found, key=lambda f: _event_distance(f.event, self.start, at))
             target.event = replace(target.event, **{field: count})
+
+
+def _focus(mentions: list[LocatedMention], keys: dict[int, tuple]) -> LocatedMention | None:
+    """The town or village an article is about: named three times or more, and more than any
+    other."""
+    counts: dict[tuple, list[LocatedMention]] = {}
+    for lm in mentions:
+        if lm.place.kind in _SETTLEMENTS:
+            counts.setdefault(keys[id(lm)], []).append(lm)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if ranked and len(ranked[0]) >= 3 and (len(ranked) == 1 or len(ranked[1]) < len(ranked[0])):
+        return ranked[0][0]
+    return None
 
 
 def _last_date(sentence: _Sentence | None) -> date | None:

@@ -413,3 +413,15 @@ def test_a_headline_repeats_what_the_body_dates_at_the_same_place():
 def test_a_headline_alone_still_reports_its_incident():
     [event] = incidents_of("Combates en Sotk\n\nEl Gobierno no dio detalles.")
     assert event.location.place.name == "Sotk"
+
+
+def test_the_town_an_article_is_about_is_where_la_ciudad_was_shelled():
+    text = (
+        "Jermuk es un balneario. En Jermuk viven cuatro mil personas. "
+        "Hubo drones sobre Sotk el martes. Los obuses cayeron sobre Jermuk el miércoles. "
+        "El jueves, la artillería volvió a golpear las colinas que rodean la ciudad."
+    )
+    events = incidents_of(text, published=date(2022, 9, 16))
+    shelled = {(e.location.place.name, e.event_date) for e in events}
+    assert ("Jermuk", date(2022, 9, 15)) in shelled
+    assert ("Sotk", date(2022, 9, 15)) not in shelled
