@@ -98,6 +98,8 @@ class PlaceTable:
     """Keys safe to match bare: an important place's own names, and its variants that are no
     common word (GeoNames lists "Para" among the names of a big city) or are several words
     ("La Habana": common words that make a name only together)."""
+    word_facts: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
+    """What recognition asks about each word it meets, worked out once (see `geo.places`)."""
 
     def __post_init__(self) -> None:
         curated = self.curated or [len(names) for names in self.names]
