@@ -216,7 +216,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             repeated = False
         cue = ""
         if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
-            space = text.rfind(" ", max(0, start - 16), start - 1)
+            space = text.rfind(" ", start - 16 if start > 16 else 0, start - 1)
             if text[space + 1 : start - 1] in _CUE_TAIL:
                 cue = _cue_before(text, start, space)
         if not cue and listed:
@@ -368,31 +368,40 @@ def _cue_before(text: str, start: int, space: int) -> str:
         near = _NEAR_CUES.get(words[k - 1].lower())
     else:
         near = _NEAR_BARE.get(words[k - 1].lower())
-    return " ".join(part for part in (near, kind) if part)
+    if near and kind:
+        return f"{near} {kind}"
+    return near or kind or ""
 
 
 def _match(
     text: str, start: int, end: int, count: int, key: str, table: PlaceTable, cue: str
 ) -> tuple[int, str]:
     """End and key of the longest acceptable table name made of the word at start (whose key
-    is `key`) and up to count - 1 words joined to it."""
-    spans = _following_words(text, start, end, count)
-    keys = [key]
-    facts = table.word_facts
-    for word_start, word_end in spans[1:]:
-        word = text[word_start:word_end]
-        if not word[0].isupper() and word.lower() not in PARTICLES:
+    is `key`) and up to count - 1 words joined to it by one joiner each."""
+    facts, name_starts = table.word_facts, table.name_starts
+    ends, keys = [end], [key]
+    while len(keys) < count and end < len(text) and text[end] in _JOINERS:
+        word = _WORD.match(text, end + 1)
+        if word is None:
             break
-        keys.append((facts.get(word) or _learn(table, word))[0])
+        written = word[0]
+        if not written[0].isupper() and written.lower() not in PARTICLES:
+            break
+        key = f"{key} {(facts.get(written) or _learn(table, written))[0]}"
+        if key not in name_starts:
+            break  # no name goes on like this
+        end = word.end()
+        ends.append(end)
+        keys.append(key)
     for n in range(len(keys), 0, -1):
-        key = " ".join(keys[:n])
+        key = keys[n - 1]
         if key in table.by_key:
             if cue:
-                return spans[n - 1][1], key
+                return ends[n - 1], key
             important = key in table.important_keys
             common = not important and table.is_common(key)
-            if _acceptable(text, start, spans[n - 1][1], important, common, table):
-                return spans[n - 1][1], key
+            if _acceptable(text, start, ends[n - 1], important, common, table):
+                return ends[n - 1], key
     return 0, ""
 
 
