@@ -19,7 +19,16 @@ from geopy.location import Location
 
 from geo.gazetteer import VILLAGE_PREFIXES, distance_km, name_key, word_key
 from geo.geocoders import place_from_location
-from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, LocatedMention, Mention, Place
+from geo.model import (
+    GEO_EXACT,
+    GEO_NEAR,
+    GEO_REGION,
+    Article,
+    LocatedMention,
+    Mention,
+    Place,
+    new_located,
+)
 
 # Cue word (as `geo.places` records it) → the kind of place it introduces.
 CUE_KINDS = {
@@ -85,7 +94,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
             continue
         final[text, cue] = (place, precision(cue, place), provenance)
-    return [LocatedMention(m, *final[m.text, m.cue]) for m in mentions]
+    return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 
 
 def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | None:

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 
 from geo.gazetteer import PARTICLES, VILLAGE_PREFIXES, PlaceTable, name_key, word_key
-from geo.model import Article, Mention
+from geo.model import Article, Mention, new_mention
 
 # An apostrophe inside a word belongs to it ("Geghark'unik"), but not an English possessive
 # ("Armenia's").
@@ -191,7 +191,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if following == ".":
             dotted = _DOTTED.match(text, start)
             if dotted and name_key(dotted[0]) in by_key:
-                mentions.append(Mention(article_id, dotted[0], start, dotted.end()))
+                mentions.append(new_mention(article_id, dotted[0], start, dotted.end(), ""))
                 last_cue, last_end, last_minor = "", dotted.end(), False
                 continue
         word = match[0]
@@ -245,10 +245,10 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if not mention_end:
             continue
         cue = cue or kind_cue
-        if not cue and text[mention_end : mention_end + 1] == " ":
+        if not cue and text[mention_end + 1 : mention_end + 2].islower():
             cue = _cue_after(text, mention_end)
         found = text[start:mention_end]
-        mentions.append(Mention(article_id, found, start, mention_end, cue))
+        mentions.append(new_mention(article_id, found, start, mention_end, cue))
         if not name and name_key(found) not in by_key:
             unknown.add(found)
         last_cue, last_end, last_minor = cue, mention_end, name not in important_keys
@@ -311,7 +311,7 @@ def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]
                 if not (first >= 0 and ends[first] > start) and not (
                     last >= 0 and ends[last] > end - 1
                 ):
-                    extra.append(Mention(article.id, name, start, end))
+                    extra.append(new_mention(article.id, name, start, end, ""))
             start = text.find(name, end)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
@@ -336,10 +336,10 @@ def _cue_before(text: str, start: int, space: int) -> str:
     previous = text[space + 1 : start - 1]
     if previous not in _KIND_CUES and space > 0:
         # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
-        before = text[text.rfind(" ", max(0, space - 20), space) + 1 : space]
+        before = text[text.rfind(" ", space - 20 if space > 20 else 0, space) + 1 : space]
         if before[:1].isupper() and before.lower() not in _NEAR_CUES:
             return ""
-    words = text[max(0, start - _CUE_WINDOW) : start].split()
+    words = text[start - _CUE_WINDOW if start > _CUE_WINDOW else 0 : start].split()
     k = len(words)
     article = k and words[k - 1] in _ARTICLES
     k -= article
@@ -477,7 +477,7 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
 
 def _cue_after(text: str, end: int) -> str:
     """An English kind word right after the name: "Syunik province", "the Lachin corridor"."""
-    if end + 1 < len(text) and text[end] == " " and text[end + 1].islower():
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].islower():
         word = _WORD.match(text, end + 1)
         if word and word[0] in _POST_CUES:
             return _KIND_CUES[word[0]]
