@@ -12,6 +12,7 @@ hold beats a namesake elsewhere ("distrito de Kəlbəcər ... İstisu" is not Je
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
@@ -126,9 +127,11 @@ def precision(cue: str, place: Place | None) -> int:
 
 def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], str | None]:
     """The feature kind of each (text, cue): its own cue's, else that of the same name cued."""
-    keyed = {name: name_key(name[0]) for name in names}
-    cued = {keyed[name]: kind for name in names if (kind := _feature_kind(name[1]))}
-    return {name: _feature_kind(name[1]) or cued.get(keyed[name]) for name in names}
+    own = {name: _feature_kind(name[1]) for name in names}
+    cued = {name_key(name[0]): kind for name, kind in own.items() if kind}
+    if not cued:
+        return own
+    return {name: kind or cued.get(name_key(name[0])) for name, kind in own.items()}
 
 
 def _is_prefixed(text: str) -> bool:
@@ -136,6 +139,7 @@ def _is_prefixed(text: str) -> bool:
     return bool(rest) and word_key(first) in VILLAGE_PREFIXES
 
 
+@lru_cache(maxsize=1024)
 def _feature_kind(cue: str) -> str | None:
     return CUE_KINDS.get(cue.rsplit(" ", 1)[-1]) if cue else None
 

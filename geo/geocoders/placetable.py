@@ -47,6 +47,7 @@ class PlaceTableGeocoder(Geocoder):
         self._answers: dict[tuple, Location | list[Location] | None] = {}
         self._ranked: dict[tuple, list[int]] = {}
         self._as_answered: dict[int, tuple[Place, str]] = {}
+        self._plain_answers: dict[tuple, tuple[tuple[Place, str], ...]] = {}
 
     def geocode(
         self,
@@ -84,14 +85,24 @@ class PlaceTableGeocoder(Geocoder):
         feature_kind: str | None = None,
         near: tuple[float, float] | None = None,
         country_codes: Sequence[str] | str | None = None,
-    ) -> list[tuple[Place, str]]:
+    ) -> tuple[tuple[Place, str], ...]:
         """What `geocode` answers, as (place, service) pairs: each the `Place` read back from
         its Location (`geo.geocoders.place_from_location`) and the service that found it."""
+        plain = near is None and country_codes is None  # most questions: answered from memory
+        if plain:
+            found = self._plain_answers.get((query, exactly_one, feature_kind))
+            if found is not None:
+                return found
         ranked = self._rank_cached(query, feature_kind, near, country_codes)
-        if exactly_one:
-            ranked = ranked[:1]
         as_answered = self._as_answered
-        return [as_answered.get(i) or self._answered(i) for i in ranked]
+        found = tuple(
+            as_answered.get(i) or self._answered(i) for i in ranked[: 1 if exactly_one else None]
+        )
+        if plain:
+            if len(self._plain_answers) >= _ANSWERS_KEPT:
+                self._plain_answers.clear()
+            self._plain_answers[query, exactly_one, feature_kind] = found
+        return found
 
     def reverse(self, query, *, exactly_one: bool = True) -> Location | list[Location] | None:
         """The nearest populated places (or, failing that, any places) to a point."""
