@@ -316,18 +316,6 @@ def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-def _following_words(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
-    """Spans of the word at start and of up to count - 1 words joined to it by one joiner."""
-    spans = [(start, end)]
-    while len(spans) < count and end < len(text) and text[end] in _JOINERS:
-        word = _WORD.match(text, end + 1)
-        if word is None:
-            break
-        start, end = word.span()
-        spans.append((start, end))
-    return spans
-
-
 def _cue_before(text: str, start: int, space: int) -> str:
     """The cue phrase just before a name: "[cerca de la] aldea [armenia] de", read right to left.
 
@@ -444,9 +432,12 @@ def _word_after(text: str, end: int) -> tuple[int, int] | None:
 def _word_before(text: str, start: int) -> tuple[int, int] | None:
     if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return None
-    begin = start - 2
-    while begin > 0 and text[begin - 1].isalpha():
-        begin -= 1
+    low = start - 40 if start > 40 else 0
+    begin = text.rfind(" ", low, start - 1) + 1 or low
+    if not text[begin : start - 1].isalpha() or (begin and text[begin - 1].isalpha()):
+        begin = start - 2  # the word does not start after a space: find where it starts
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
     return begin, start - 1
 
 
@@ -463,15 +454,20 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
     "la aldea de Karin Tak" names one place even if the table knows a "Karin" elsewhere.
     """
     facts = table.word_facts
-    for word_start, word_end in _following_words(text, start, end, 4)[1:]:
-        word = text[word_start:word_end]
-        _, _, single, _, _, _, _, common_word, _ = facts.get(word) or _learn(table, word)
-        if not word[0].isupper() or common_word:
+    for _ in range(3):
+        if end >= len(text) or text[end] not in _JOINERS:
+            break
+        word = _WORD.match(text, end + 1)
+        if word is None:
+            break
+        written = word[0]
+        _, _, single, _, _, _, _, common_word, _ = facts.get(written) or _learn(table, written)
+        if not written[0].isupper() or common_word:
             break
         joined = text[end] in _HYPHENS and single
         if joined and name_key(text[start:end]) in table.by_key:
             break  # two places joined: "la ruta Goris-Kapan"
-        end = word_end
+        end = word.end()
     return end
 
 
