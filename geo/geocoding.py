@@ -76,24 +76,27 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     near = region_of(list(first.values()))
     provinces = {p.name for p, _ in first.values() if p is not None and p.kind == "admin1"}
     final = {}
-    for (text, cue), (place, provenance) in first.items():
-        # A name first read as a province ("Martuni") is no context for itself.
-        named = provinces - {place.name} if place else provinces
+    for (text, cue), (read_first, provenance) in first.items():
+        place = read_first
         if near and place and place.kind != "country" and _far(place, near):
             found = ask(text, True, kinds[text, cue], near)
             place, provenance = found[0] if found else _UNRESOLVED
-        if named and place and place.kind in _SETTLEMENTS and place.admin1 not in named:
-            # Asked without `near`: the province decides, and the answer is the same for
-            # every article.
-            for answer in ask(text, False, kinds[text, cue], None):
-                if answer[0].kind in _SETTLEMENTS and answer[0].admin1 in named:
-                    place, provenance = answer
-                    break
-        elif place is None and _is_prefixed(text):
-            found = ask(text.split(None, 1)[1], True, "village", near)
-            place, provenance = found[0] if found else _UNRESOLVED
-            final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
-            continue
+        if place is None:
+            if _is_prefixed(text):
+                found = ask(text.split(None, 1)[1], True, "village", near)
+                place, provenance = found[0] if found else _UNRESOLVED
+                final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
+                continue
+        elif provinces and place.kind in _SETTLEMENTS:
+            # A name first read as a province ("Martuni") is no context for itself.
+            named = provinces - {read_first.name}
+            if named and place.admin1 not in named:
+                # Asked without `near`: the province decides, and the answer is the same for
+                # every article.
+                for answer in ask(text, False, kinds[text, cue], None):
+                    if answer[0].kind in _SETTLEMENTS and answer[0].admin1 in named:
+                        place, provenance = answer
+                        break
         final[text, cue] = (place, precision(cue, place), provenance)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 

@@ -32,6 +32,7 @@ _AREA_KINDS = frozenset({"admin1", "region"})
 _NEAR_SCALE_KM = 150.0
 _MAX_NEAR_KM = 1500.0
 _ANSWERS_KEPT = 100_000
+_UNASKED = object()
 
 
 class PlaceTableGeocoder(Geocoder):
@@ -45,9 +46,10 @@ class PlaceTableGeocoder(Geocoder):
         super().__init__()
         self.table = table if table is not None else PlaceTable.load()
         self._answers: dict[tuple, Location | list[Location] | None] = {}
-        self._ranked: dict[tuple, list[int]] = {}
+        self._ranked: dict[tuple, tuple[int, ...]] = {}
         self._as_answered: dict[int, tuple[Place, str]] = {}
-        self._plain_answers: dict[tuple, tuple[tuple[Place, str], ...]] = {}
+        self._place_answers: dict[tuple, tuple[tuple[Place, str], ...]] = {}
+        self._near: tuple = (None, None)
 
     def geocode(
         self,
@@ -66,16 +68,16 @@ class PlaceTableGeocoder(Geocoder):
         """
         ranked = self._rank_cached(query, feature_kind, near, country_codes)
         answer_key = (query, exactly_one, ranked)
-        if answer_key not in self._answers:
-            if len(self._answers) >= _ANSWERS_KEPT:
-                self._answers.clear()
-            found = [self.table.places[i] for i in (ranked[:1] if exactly_one else ranked)]
-            locations = [location_from_place(p, service=SERVICE, query=query) for p in found]
-            if not locations:
-                self._answers[answer_key] = None
-            else:
-                self._answers[answer_key] = locations[0] if exactly_one else locations
-        return self._answers[answer_key]
+        answer = self._answers.get(answer_key, _UNASKED)
+        if answer is not _UNASKED:
+            return answer
+        if len(self._answers) >= _ANSWERS_KEPT:
+            self._answers.clear()
+        found = [self.table.places[i] for i in (ranked[:1] if exactly_one else ranked)]
+        locations = [location_from_place(p, service=SERVICE, query=query) for p in found]
+        answer = (locations[0] if exactly_one else locations) if locations else None
+        self._answers[answer_key] = answer
+        return answer
 
     def place_answers(
         self,
@@ -88,21 +90,36 @@ class PlaceTableGeocoder(Geocoder):
     ) -> tuple[tuple[Place, str], ...]:
         """What `geocode` answers, as (place, service) pairs: each the `Place` read back from
         its Location (`geo.geocoders.place_from_location`) and the service that found it."""
-        plain = near is None and country_codes is None  # most questions: answered from memory
-        if plain:
-            found = self._plain_answers.get((query, exactly_one, feature_kind))
-            if found is not None:
-                return found
+        if country_codes is None:  # the pipeline's questions: answered from memory
+            if near:
+                rounded = self._near
+                if near != rounded[0]:  # an article asks with one region throughout
+                    rounded = self._near = (near, (round(near[0] * 2) / 2, round(near[1] * 2) / 2))
+                near = rounded[1]
+            answer_key = (query, exactly_one, feature_kind, near)
+            found = self._place_answers.get(answer_key)
+            if found is None:
+                if len(self._place_answers) >= _ANSWERS_KEPT:
+                    self._place_answers.clear()
+                found = self._place_answers[answer_key] = self._found(
+                    query, exactly_one, feature_kind, near, None
+                )
+            return found
+        return self._found(query, exactly_one, feature_kind, near, country_codes)
+
+    def _found(
+        self,
+        query: str,
+        exactly_one: bool,
+        feature_kind: str | None,
+        near: tuple[float, float] | None,
+        country_codes: Sequence[str] | str | None,
+    ) -> tuple[tuple[Place, str], ...]:
         ranked = self._rank_cached(query, feature_kind, near, country_codes)
         as_answered = self._as_answered
-        found = tuple(
+        return tuple(
             as_answered.get(i) or self._answered(i) for i in ranked[: 1 if exactly_one else None]
         )
-        if plain:
-            if len(self._plain_answers) >= _ANSWERS_KEPT:
-                self._plain_answers.clear()
-            self._plain_answers[query, exactly_one, feature_kind] = found
-        return found
 
     def reverse(self, query, *, exactly_one: bool = True) -> Location | list[Location] | None:
         """The nearest populated places (or, failing that, any places) to a point."""
