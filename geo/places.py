@@ -291,27 +291,31 @@ def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
 
 
 def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]) -> list[Mention]:
-    """A name the table lacks, once reported as a place, is one wherever the article repeats it."""
+    """A name the table lacks, once reported as a place, is one wherever the article repeats it.
+
+    Longer names first, so that where two of them start at one place ("La" and "La
+    Carretera" in a headline) only the longer is taken.
+    """
     text = article.text
     # Mentions are in text order and never overlap: the one starting last at or before a
     # position is the only one that can cover it.
     starts = [m.start for m in mentions]
     ends = [m.end for m in mentions]
-    extra = []
-    for name in unknown:
+    extra: list[Mention] = []
+
+    def taken(at: int) -> bool:
+        before = bisect_right(starts, at) - 1
+        return (before >= 0 and ends[before] > at) or any(m.start <= at < m.end for m in extra)
+
+    for name in sorted(unknown, key=lambda name: (-len(name), name)):
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
             alone = not (start and text[start - 1].isalpha()) and not (
                 end < len(text) and text[end].isalpha()
             )
-            if alone:
-                first = bisect_right(starts, start) - 1
-                last = bisect_right(starts, end - 1) - 1
-                if not (first >= 0 and ends[first] > start) and not (
-                    last >= 0 and ends[last] > end - 1
-                ):
-                    extra.append(new_mention(article.id, name, start, end, ""))
+            if alone and not taken(start) and not taken(end - 1):
+                extra.append(new_mention(article.id, name, start, end, ""))
             start = text.find(name, end)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
