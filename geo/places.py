@@ -333,12 +333,15 @@ def _cue_before(text: str, start: int, space: int) -> str:
             return ""
     words = text[start - _CUE_WINDOW if start > _CUE_WINDOW else 0 : start].split()
     k = len(words)
-    article = k and words[k - 1] in _ARTICLES
-    k -= article
-    de = k and words[k - 1] in _DE
-    k -= de
-    if article and not de:
+    if not k:
         return ""
+    if words[k - 1] in _ARTICLES:
+        if k < 2 or words[k - 2] not in _DE:
+            return ""  # an article without "de" opens no cue
+        k, de = k - 2, True
+    else:
+        de = words[k - 1] in _DE
+        k -= de
     kind = _KIND_CUES.get(words[k - 1]) if k else None
     if kind is None and de:
         for skip in range(1, _MAX_ADJECTIVES + 1):
