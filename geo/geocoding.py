@@ -11,7 +11,7 @@ hold beats a namesake elsewhere ("distrito de Kəlbəcər ... İstisu" is not Je
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from geopy.exc import GeocoderServiceError
@@ -154,10 +154,10 @@ def _far(place: Place, near: tuple[float, float]) -> bool:
 
 
 _UNRESOLVED: tuple[None, str] = (None, "")
-Asker = Callable[[str, bool, str | None, tuple[float, float] | None], list[tuple[Place, str]]]
+_Asker = Callable[[str, bool, str | None, tuple[float, float] | None], Sequence[tuple[Place, str]]]
 
 
-def _asker(geocoder: Geocoder) -> Asker:
+def _asker(geocoder: Geocoder) -> _Asker:
     """A function (query, exactly_one, feature_kind, near) -> [(place, provenance), ...].
 
     A geocoder may offer `place_answers`, answering what its `geocode` would as (place, service)
