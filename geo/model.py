@@ -71,6 +71,9 @@ class Mention:
     """The Spanish cue that introduced it ("provincia", "lago", "cerca de", ...), if any."""
 
 
+_new = object.__new__
+
+
 def new_mention(article_id: str, text: str, start: int, end: int, cue: str) -> Mention:
     """`Mention(...)` at half the cost, for recognition's inner loop.
 
@@ -78,13 +81,10 @@ def new_mention(article_id: str, text: str, start: int, end: int, cue: str) -> M
     instance's dict directly makes the same object. Every field must be given.
     """
     mention = _new(Mention)
-    fields = mention.__dict__
-    fields["article_id"], fields["text"], fields["start"] = article_id, text, start
-    fields["end"], fields["cue"] = end, cue
+    state = mention.__dict__
+    state["article_id"], state["text"], state["start"] = article_id, text, start
+    state["end"], state["cue"] = end, cue
     return mention
-
-
-_new = object.__new__
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,9 @@ def new_located(
 ) -> LocatedMention:
     """`LocatedMention(...)` at half the cost, for resolution's inner loop (see `new_mention`)."""
     located = _new(LocatedMention)
-    fields = located.__dict__
-    fields["mention"], fields["place"] = mention, place
-    fields["precision"], fields["provenance"] = precision, provenance
+    state = located.__dict__
+    state["mention"], state["place"] = mention, place
+    state["precision"], state["provenance"] = precision, provenance
     return located
 
 
