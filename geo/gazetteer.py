@@ -98,6 +98,10 @@ class PlaceTable:
     """Keys safe to match bare: an important place's own names, and its variants that are no
     common word (GeoNames lists "Para" among the names of a big city) or are several words
     ("La Habana": common words that make a name only together)."""
+    name_starts: set[str] = field(default_factory=set)
+    """The keys of the first two or more words of each name of several words."""
+    word_facts: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
+    """What recognition asks about each word it meets, worked out once (see `geo.places`)."""
 
     def __post_init__(self) -> None:
         curated = self.curated or [len(names) for names in self.names]
@@ -116,6 +120,8 @@ class PlaceTable:
         for key in self.by_key:
             parts = key.split(" ")
             self.longest_name[parts[0]] = max(self.longest_name.get(parts[0], 0), len(parts))
+            for n in range(2, len(parts) + 1):
+                self.name_starts.add(" ".join(parts[:n]))
 
     @classmethod
     def load(cls) -> PlaceTable:

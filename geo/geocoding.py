@@ -11,7 +11,8 @@ hold beats a namesake elsewhere ("distrito de Kəlbəcər ... İstisu" is not Je
 
 from __future__ import annotations
 
-import statistics
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
@@ -19,7 +20,16 @@ from geopy.location import Location
 
 from geo.gazetteer import VILLAGE_PREFIXES, distance_km, name_key, word_key
 from geo.geocoders import place_from_location
-from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, LocatedMention, Mention, Place
+from geo.model import (
+    GEO_EXACT,
+    GEO_NEAR,
+    GEO_REGION,
+    Article,
+    LocatedMention,
+    Mention,
+    Place,
+    new_located,
+)
 
 # Cue word (as `geo.places` records it) → the kind of place it introduces.
 CUE_KINDS = {
@@ -56,26 +66,39 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     cued kind. A prefixed village the table lacks ("Verin Shorzha") is put near the village
     its second word names, with precision 2.
     """
+    ask = _asker(geocoder)
     names = {(m.text, m.cue): None for m in mentions}
     kinds = _kinds_by_name(names)
-    first = {name: _geocode(geocoder, name[0], kinds[name], None) for name in names}
+    first = {}
+    for name in names:
+        found = ask(name[0], True, kinds[name], None)
+        first[name] = found[0] if found else _UNRESOLVED
     near = region_of(list(first.values()))
     provinces = {p.name for p, _ in first.values() if p is not None and p.kind == "admin1"}
     final = {}
-    for (text, cue), (place, provenance) in first.items():
-        # A name first read as a province ("Martuni") is no context for itself.
-        named = provinces - {place.name} if place else provinces
+    for (text, cue), (read_first, provenance) in first.items():
+        place = read_first
         if near and place and place.kind != "country" and _far(place, near):
-            place, provenance = _geocode(geocoder, text, kinds[text, cue], near)
-        if named and place and place.kind in _SETTLEMENTS and place.admin1 not in named:
-            in_named = _in_provinces(geocoder, text, kinds[text, cue], named)
-            place, provenance = in_named or (place, provenance)
-        elif place is None and _is_prefixed(text):
-            place, provenance = _geocode(geocoder, text.split(None, 1)[1], "village", near)
-            final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
-            continue
+            found = ask(text, True, kinds[text, cue], near)
+            place, provenance = found[0] if found else _UNRESOLVED
+        if place is None:
+            if _is_prefixed(text):
+                found = ask(text.split(None, 1)[1], True, "village", near)
+                place, provenance = found[0] if found else _UNRESOLVED
+                final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
+                continue
+        elif provinces and place.kind in _SETTLEMENTS:
+            # A name first read as a province ("Martuni") is no context for itself.
+            named = provinces - {read_first.name}
+            if named and place.admin1 not in named:
+                # Asked without `near`: the province decides, and the answer is the same for
+                # every article.
+                for answer in ask(text, False, kinds[text, cue], None):
+                    if answer[0].kind in _SETTLEMENTS and answer[0].admin1 in named:
+                        place, provenance = answer
+                        break
         final[text, cue] = (place, precision(cue, place), provenance)
-    return [LocatedMention(m, *final[m.text, m.cue]) for m in mentions]
+    return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 
 
 def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | None:
@@ -86,7 +109,14 @@ def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | 
     points = [(p.lat, p.lon) for p, _ in answers if p is not None and p.kind in _LOCAL_KINDS]
     if not points:
         return None
-    return statistics.median(lat for lat, _ in points), statistics.median(lon for _, lon in points)
+    return _median([lat for lat, _ in points]), _median([lon for _, lon in points])
+
+
+def _median(values: list[float]) -> float:
+    """`statistics.median`, without its generality: it is asked once an article."""
+    values.sort()
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 def precision(cue: str, place: Place | None) -> int:
@@ -100,9 +130,11 @@ def precision(cue: str, place: Place | None) -> int:
 
 def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], str | None]:
     """The feature kind of each (text, cue): its own cue's, else that of the same name cued."""
-    keyed = {name: name_key(name[0]) for name in names}
-    cued = {keyed[name]: kind for name in names if (kind := _feature_kind(name[1]))}
-    return {name: _feature_kind(name[1]) or cued.get(keyed[name]) for name in names}
+    own = {name: _feature_kind(name[1]) for name in names}
+    cued = {name_key(name[0]): kind for name, kind in own.items() if kind}
+    if not cued:
+        return own
+    return {name: kind or cued.get(name_key(name[0])) for name, kind in own.items()}
 
 
 def _is_prefixed(text: str) -> bool:
@@ -110,6 +142,7 @@ def _is_prefixed(text: str) -> bool:
     return bool(rest) and word_key(first) in VILLAGE_PREFIXES
 
 
+@lru_cache(maxsize=1024)
 def _feature_kind(cue: str) -> str | None:
     return CUE_KINDS.get(cue.rsplit(" ", 1)[-1]) if cue else None
 
@@ -120,37 +153,44 @@ def _far(place: Place, near: tuple[float, float]) -> bool:
     return distance_km(place.lat, place.lon, near[0], near[1]) > _FAR_KM
 
 
+_UNRESOLVED: tuple[None, str] = (None, "")
+_Asker = Callable[[str, bool, str | None, tuple[float, float] | None], Sequence[tuple[Place, str]]]
+
+
+def _asker(geocoder: Geocoder) -> _Asker:
+    """A function (query, exactly_one, feature_kind, near) -> [(place, provenance), ...].
+
+    A geocoder may offer `place_answers`, answering what its `geocode` would as (place, service)
+    pairs with no Location in between, or None where it cannot (then `geocode` is asked).
+    """
+    answers = getattr(geocoder, "place_answers", None)
+
+    def ask(query, exactly_one, feature_kind, near):
+        if answers is not None:
+            found = answers(query, exactly_one=exactly_one, feature_kind=feature_kind, near=near)
+            if found is not None:
+                return found
+        return _geocode(geocoder, query, exactly_one, feature_kind, near)
+
+    return ask
+
+
 def _geocode(
-    geocoder: Geocoder, query: str, feature_kind: str | None, near: tuple[float, float] | None
-) -> tuple[Place | None, str]:
-    try:
-        location = geocoder.geocode(query, exactly_one=True, feature_kind=feature_kind, near=near)
-    except GeocoderServiceError:
-        return None, ""
-    if location is None:
-        return None, ""
-    return _place(location)
-
-
-def _in_provinces(
     geocoder: Geocoder,
     query: str,
+    exactly_one: bool,
     feature_kind: str | None,
-    provinces: set[str],
-) -> tuple[Place, str] | None:
-    """The best-ranked town or village named `query` in one of the provinces the article names.
-
-    Asked without `near`: the province decides, and the answer is the same for every article.
-    """
+    near: tuple[float, float] | None,
+) -> list[tuple[Place, str]]:
     try:
-        locations = geocoder.geocode(query, exactly_one=False, feature_kind=feature_kind)
+        found = geocoder.geocode(
+            query, exactly_one=exactly_one, feature_kind=feature_kind, near=near
+        )
     except GeocoderServiceError:
-        return None
-    for location in locations or ():
-        place, provenance = _place(location)
-        if place.kind in _SETTLEMENTS and place.admin1 in provinces:
-            return place, provenance
-    return None
+        return []
+    if found is None:
+        return []
+    return [_place(found)] if exactly_one else [_place(location) for location in found]
 
 
 _PLACES: dict[int, tuple[Location, Place, str]] = {}

@@ -71,6 +71,22 @@ class Mention:
     """The Spanish cue that introduced it ("provincia", "lago", "cerca de", ...), if any."""
 
 
+_new = object.__new__
+
+
+def new_mention(article_id: str, text: str, start: int, end: int, cue: str) -> Mention:
+    """`Mention(...)` at half the cost, for recognition's inner loop.
+
+    A frozen dataclass's `__init__` sets each field through `object.__setattr__`; filling the
+    instance's dict directly makes the same object. Every field must be given.
+    """
+    mention = _new(Mention)
+    state = mention.__dict__
+    state["article_id"], state["text"], state["start"] = article_id, text, start
+    state["end"], state["cue"] = end, cue
+    return mention
+
+
 @dataclass(frozen=True)
 class LocatedMention:
     """A mention with the place it was resolved to; `place` is None when unresolved."""
@@ -80,6 +96,17 @@ class LocatedMention:
     precision: int = GEO_REGION
     provenance: str = ""
     """How the place was found: "place table", "cache", "nominatim", "manual fix", ..."""
+
+
+def new_located(
+    mention: Mention, place: Place | None, precision: int, provenance: str
+) -> LocatedMention:
+    """`LocatedMention(...)` at half the cost, for resolution's inner loop (see `new_mention`)."""
+    located = _new(LocatedMention)
+    state = located.__dict__
+    state["mention"], state["place"] = mention, place
+    state["precision"], state["provenance"] = precision, provenance
+    return located
 
 
 @dataclass(frozen=True)

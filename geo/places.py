@@ -26,9 +26,10 @@ part of a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from geo.gazetteer import PARTICLES, VILLAGE_PREFIXES, PlaceTable, name_key, word_key
-from geo.model import Article, Mention
+from geo.model import Article, Mention, new_mention
 
 # An apostrophe inside a word belongs to it ("Geghark'unik"), but not an English possessive
 # ("Armenia's").
@@ -176,48 +177,56 @@ _CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE)
 
 def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     """Every place named in the article, in text order, longest match first."""
-    text = article.text
+    text, article_id = article.text, article.id
     mentions: list[Mention] = []
     unknown: set[str] = set()
-    by_key, longest_name, size = table.by_key, table.longest_name, len(text)
+    by_key, facts, important_keys = table.by_key, table.word_facts, table.important_keys
     last_cue, last_end, last_minor = "", -1, False
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if start < last_end:
             continue
-        joined = end < size and text[end] in _JOINERS
-        if not joined and end < size and text[end] == ".":
+        following = text[end : end + 1]
+        joined = following in _JOINERS
+        if following == ".":
             dotted = _DOTTED.match(text, start)
             if dotted and name_key(dotted[0]) in by_key:
-                mentions.append(Mention(article.id, dotted[0], start, dotted.end()))
+                mentions.append(new_mention(article_id, dotted[0], start, dotted.end(), ""))
                 last_cue, last_end, last_minor = "", dotted.end(), False
                 continue
-        key = word_key(match[0])
-        longest = longest_name.get(key, 0)
+        word = match[0]
+        key, longest, single, prefix, _, important, common, common_word, kind_cue = facts.get(
+            word
+        ) or _learn(table, word)
         if longest and not joined:
-            longest = 1 if key in by_key else 0  # alone here: only a one-word name can match
+            longest = 1 if single else 0  # alone here: only a one-word name can match
         elif longest > 1 and not text[end + 1 : end + 2].isupper():
             after = _WORD.match(text, end + 1)
             if after is None or after[0].lower() not in PARTICLES:
                 longest = 1  # a lower-case word that is no particle ends every name
         gap = start - last_end
-        listed = 0 < gap <= 5 and _LIST_GAP.match(text, last_end, start) is not None
-        repeated = 5 < gap <= 8 and _PREPOSITION_GAP.match(text, last_end, start) is not None
-        # "los vecinos de Davit Bek y de Aravus": the repeated "de" repeats the cue too.
-        listed = listed or (repeated and text[start - 3 : start - 1] in ("de", "of"))
+        if gap > 8:
+            listed = repeated = False
+        elif gap > 5:
+            repeated = _PREPOSITION_GAP.match(text, last_end, start) is not None
+            # "los vecinos de Davit Bek y de Aravus": the repeated "de" repeats the cue too.
+            listed = repeated and text[start - 3 : start - 1] in ("de", "of")
+        else:
+            listed = gap > 0 and _LIST_GAP.match(text, last_end, start) is not None
+            repeated = False
         cue = ""
         if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
-            space = text.rfind(" ", max(0, start - 16), start - 1)
+            space = text.rfind(" ", start - 16 if start > 16 else 0, start - 1)
             if text[space + 1 : start - 1] in _CUE_TAIL:
                 cue = _cue_before(text, start, space)
-        cue = cue or (last_cue if listed else "")
-        prefixed = key in VILLAGE_PREFIXES and _word_after(text, end) is not None
+        if not cue and listed:
+            cue = last_cue
+        prefixed = prefix and _word_after(text, end) is not None
         if not (longest or cue or listed or repeated or prefixed):
             continue
         if longest > 1:
-            spans = _following_words(text, start, end, longest)
-            mention_end, name = _match(text, spans, table, cue)
-        elif key in table.by_key and (cue or _acceptable(text, start, end, key, table)):
+            mention_end, name = _match(text, start, end, longest, key, table, cue)
+        elif single and (cue or _acceptable(text, start, end, important, common, table)):
             mention_end, name = end, key
         else:
             mention_end, name = 0, ""
@@ -230,65 +239,85 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             run_end = _capitalised_run(text, start, first_end, table)
             if run_end > mention_end:
                 mention_end, name = run_end, ""
-        elif (
-            not mention_end
-            and (listed or repeated)
-            and last_minor
-            and key not in table.common_words
-        ):
+        elif not mention_end and (listed or repeated) and last_minor and not common_word:
             run_end = _capitalised_run(text, start, end, table)
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
             continue
-        cue = cue or _KIND_CUES.get(match[0].lower(), "")
-        if not cue and text[mention_end : mention_end + 1] == " ":
+        cue = cue or kind_cue
+        if not cue and text[mention_end + 1 : mention_end + 2].islower():
             cue = _cue_after(text, mention_end)
-        mention = Mention(article.id, text[start:mention_end], start, mention_end, cue)
-        mentions.append(mention)
-        if not name and name_key(mention.text) not in table.by_key:
-            unknown.add(mention.text)
-        last_cue, last_end, last_minor = cue, mention_end, not table.any_important(name)
+        found = text[start:mention_end]
+        mentions.append(new_mention(article_id, found, start, mention_end, cue))
+        if not name and name_key(found) not in by_key:
+            unknown.add(found)
+        last_cue, last_end, last_minor = cue, mention_end, name not in important_keys
     return _repeat_unknown(article, mentions, unknown) if unknown else mentions
+
+
+_FACTS_KEPT = 100_000
+
+
+def _learn(table: PlaceTable, word: str) -> tuple:
+    """What recognition asks about a word as written, worked out once per table and word:
+    key, most words of a name it opens, is a name, is a village prefix, glues to a name
+    (capitalised, it would be a person's or an organisation's), is an important name, is
+    common, is a common word, the cue it is."""
+    facts = table.word_facts
+    if len(facts) >= _FACTS_KEPT:
+        facts.clear()
+    key = word_key(word)
+    learnt = facts[word] = (
+        key,
+        table.longest_name.get(key, 0),
+        key in table.by_key,
+        key in VILLAGE_PREFIXES,
+        key not in table.common_words and key not in table.longest_name,
+        key in table.important_keys,
+        table.is_common(key),
+        key in table.common_words,
+        _KIND_CUES.get(word.lower(), ""),
+    )
+    return learnt
 
 
 def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
     """True when a place name runs on into another capitalised place word ("Baghanis Ayrum")."""
     after = _word_after(text, end) if end else None
-    return (
-        after is not None
-        and text[after[0]].isupper()
-        and (word_key(text[after[0] : after[1]]) in table.by_key)
-    )
+    if after is None or not text[after[0]].isupper():
+        return False
+    word = text[after[0] : after[1]]
+    return (table.word_facts.get(word) or _learn(table, word))[2]
 
 
 def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]) -> list[Mention]:
-    """A name the table lacks, once reported as a place, is one wherever the article repeats it."""
+    """A name the table lacks, once reported as a place, is one wherever the article repeats it.
+
+    Longer names first, so that where two of them start at one place ("La" and "La
+    Carretera" in a headline) only the longer is taken.
+    """
     text = article.text
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    extra = []
-    for name in unknown:
+    # Mentions are in text order and never overlap: the one starting last at or before a
+    # position is the only one that can cover it.
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    extra: list[Mention] = []
+
+    def taken(at: int) -> bool:
+        before = bisect_right(starts, at) - 1
+        return (before >= 0 and ends[before] > at) or any(m.start <= at < m.end for m in extra)
+
+    for name in sorted(unknown, key=lambda name: (-len(name), name)):
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
             alone = not (start and text[start - 1].isalpha()) and not (
                 end < len(text) and text[end].isalpha()
             )
-            if alone and start not in taken and end - 1 not in taken:
-                extra.append(Mention(article.id, name, start, end))
+            if alone and not taken(start) and not taken(end - 1):
+                extra.append(new_mention(article.id, name, start, end, ""))
             start = text.find(name, end)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
-
-
-def _following_words(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
-    """Spans of the word at start and of up to count - 1 words joined to it by one joiner."""
-    spans = [(start, end)]
-    while len(spans) < count and end < len(text) and text[end] in _JOINERS:
-        word = _WORD.match(text, end + 1)
-        if word is None:
-            break
-        start, end = word.span()
-        spans.append((start, end))
-    return spans
 
 
 def _cue_before(text: str, start: int, space: int) -> str:
@@ -299,17 +328,20 @@ def _cue_before(text: str, start: int, space: int) -> str:
     previous = text[space + 1 : start - 1]
     if previous not in _KIND_CUES and space > 0:
         # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
-        before = text[text.rfind(" ", max(0, space - 20), space) + 1 : space]
+        before = text[text.rfind(" ", space - 20 if space > 20 else 0, space) + 1 : space]
         if before[:1].isupper() and before.lower() not in _NEAR_CUES:
             return ""
-    words = text[max(0, start - _CUE_WINDOW) : start].split()
+    words = text[start - _CUE_WINDOW if start > _CUE_WINDOW else 0 : start].split()
     k = len(words)
-    article = k and words[k - 1] in _ARTICLES
-    k -= article
-    de = k and words[k - 1] in _DE
-    k -= de
-    if article and not de:
+    if not k:
         return ""
+    if words[k - 1] in _ARTICLES:
+        if k < 2 or words[k - 2] not in _DE:
+            return ""  # an article without "de" opens no cue
+        k, de = k - 2, True
+    else:
+        de = words[k - 1] in _DE
+        k -= de
     kind = _KIND_CUES.get(words[k - 1]) if k else None
     if kind is None and de:
         for skip in range(1, _MAX_ADJECTIVES + 1):
@@ -331,35 +363,68 @@ def _cue_before(text: str, start: int, space: int) -> str:
         near = _NEAR_CUES.get(words[k - 1].lower())
     else:
         near = _NEAR_BARE.get(words[k - 1].lower())
-    return " ".join(part for part in (near, kind) if part)
+    if near and kind:
+        return f"{near} {kind}"
+    return near or kind or ""
 
 
-def _match(text: str, spans: list[tuple[int, int]], table: PlaceTable, cue: str) -> tuple[int, str]:
-    """End and key of the longest acceptable table name made of the first words of `spans`."""
-    keys = [word_key(text[spans[0][0] : spans[0][1]])]
-    for start, end in spans[1:]:
-        word = text[start:end]
-        if not word[0].isupper() and word.lower() not in PARTICLES:
+def _match(
+    text: str, start: int, end: int, count: int, key: str, table: PlaceTable, cue: str
+) -> tuple[int, str]:
+    """End and key of the longest acceptable table name made of the word at start (whose key
+    is `key`) and up to count - 1 words joined to it by one joiner each."""
+    facts, name_starts = table.word_facts, table.name_starts
+    ends, keys = [end], [key]
+    while len(keys) < count and end < len(text) and text[end] in _JOINERS:
+        word = _WORD.match(text, end + 1)
+        if word is None:
             break
-        keys.append(word_key(word))
+        written = word[0]
+        if not written[0].isupper() and written.lower() not in PARTICLES:
+            break
+        key = f"{key} {(facts.get(written) or _learn(table, written))[0]}"
+        if key not in name_starts:
+            break  # no name goes on like this
+        end = word.end()
+        ends.append(end)
+        keys.append(key)
     for n in range(len(keys), 0, -1):
-        key = " ".join(keys[:n])
-        if key in table.by_key and (
-            cue or _acceptable(text, spans[0][0], spans[n - 1][1], key, table)
-        ):
-            return spans[n - 1][1], key
+        key = keys[n - 1]
+        if key in table.by_key:
+            if cue:
+                return ends[n - 1], key
+            important = key in table.important_keys
+            common = not important and table.is_common(key)
+            if _acceptable(text, start, ends[n - 1], important, common, table):
+                return ends[n - 1], key
     return 0, ""
 
 
-def _acceptable(text: str, start: int, end: int, key: str, table: PlaceTable) -> bool:
-    if _glued_name(text, _word_after(text, end), table):
-        return False
-    if table.any_important(key):
+def _acceptable(
+    text: str, start: int, end: int, important: bool, common: bool, table: PlaceTable
+) -> bool:
+    """Whether the name at start:end, whose key is `important` or `common`, is taken bare."""
+    if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
+        after = _WORD.match(text, end + 1)
+        if after and _glues(after[0], table):
+            return False
+    if important:
         return True
-    if table.is_common(key) or (end - start <= _ACRONYM and text[start:end].isupper()):
+    if common or (end - start <= _ACRONYM and text[start:end].isupper()):
         return False  # a short all-capitals word is an acronym ("OC Media"), not a minor place
     before = _word_before(text, start)
-    return not (_glued_name(text, before, table) and not _sentence_initial(text, before[0]))
+    if before is None:
+        return True
+    word = text[before[0] : before[1]]
+    return not (
+        word[0].isupper() and _glues(word, table) and not _sentence_initial(text, before[0])
+    )
+
+
+def _glues(word: str, table: PlaceTable) -> bool:
+    """True when `word`, capitalised next to a name, makes it a person's or an organisation's:
+    it is neither a common word nor the start of a name."""
+    return (table.word_facts.get(word) or _learn(table, word))[4]
 
 
 def _word_after(text: str, end: int) -> tuple[int, int] | None:
@@ -374,19 +439,13 @@ def _word_after(text: str, end: int) -> tuple[int, int] | None:
 def _word_before(text: str, start: int) -> tuple[int, int] | None:
     if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return None
-    begin = start - 2
-    while begin > 0 and text[begin - 1].isalpha():
-        begin -= 1
+    low = start - 40 if start > 40 else 0
+    begin = text.rfind(" ", low, start - 1) + 1 or low
+    if not text[begin : start - 1].isalpha() or (begin and text[begin - 1].isalpha()):
+        begin = start - 2  # the word does not start after a space: find where it starts
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
     return begin, start - 1
-
-
-def _glued_name(text: str, span: tuple[int, int] | None, table: PlaceTable) -> bool:
-    """True when the word at `span` (next to a name across one space) is a capitalised non-word."""
-    if span is None:
-        return False
-    word = text[span[0] : span[1]]
-    key = word_key(word)
-    return word[0].isupper() and key not in table.common_words and key not in table.longest_name
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -401,21 +460,27 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
 
     "la aldea de Karin Tak" names one place even if the table knows a "Karin" elsewhere.
     """
-    for word_start, word_end in _following_words(text, start, end, 4)[1:]:
-        word = text[word_start:word_end]
-        key = word_key(word)
-        if not word[0].isupper() or key in table.common_words:
+    facts = table.word_facts
+    for _ in range(3):
+        if end >= len(text) or text[end] not in _JOINERS:
             break
-        joined = text[end] in _HYPHENS and key in table.by_key
+        word = _WORD.match(text, end + 1)
+        if word is None:
+            break
+        written = word[0]
+        _, _, single, _, _, _, _, common_word, _ = facts.get(written) or _learn(table, written)
+        if not written[0].isupper() or common_word:
+            break
+        joined = text[end] in _HYPHENS and single
         if joined and name_key(text[start:end]) in table.by_key:
             break  # two places joined: "la ruta Goris-Kapan"
-        end = word_end
+        end = word.end()
     return end
 
 
 def _cue_after(text: str, end: int) -> str:
     """An English kind word right after the name: "Syunik province", "the Lachin corridor"."""
-    if end + 1 < len(text) and text[end] == " " and text[end + 1].islower():
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].islower():
         word = _WORD.match(text, end + 1)
         if word and word[0] in _POST_CUES:
             return _KIND_CUES[word[0]]

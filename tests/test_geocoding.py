@@ -3,10 +3,13 @@ from pathlib import Path
 from geopy.exc import GeocoderTimedOut
 from geopy.geocoders.base import Geocoder
 
+from geo.evaluate import load_gold
 from geo.gazetteer import PlaceTable
 from geo.geocoders.placetable import PlaceTableGeocoder
+from geo.geocoders.settings import GeocoderSettings, build_geocoder
 from geo.geocoding import locate, precision, region_of
 from geo.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Article, Place
+from geo.overrides import OverrideTable
 from geo.places import find_mentions
 
 GOLD = Path(__file__).parent / "gold"
@@ -140,3 +143,37 @@ def test_a_town_the_writer_calls_a_city_beats_a_larger_namesake_far_away():
     jermuks = [lm for lm in run(text) if lm.mention.text == "Jermuk"]
     assert len(jermuks) == 2
     assert {lm.place.country for lm in jermuks} == {"AM"}
+
+
+class GeocodeOnly(Geocoder):
+    """The place table behind nothing but geopy's `geocode`, as any other geocoder is asked."""
+
+    def __init__(self, inner: Geocoder) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def geocode(self, query, **hints):
+        return self.inner.geocode(query, **hints)
+
+
+def test_the_place_tables_fast_answers_locate_as_its_locations_do(tmp_path):
+    articles = [item.article for item in load_gold()]
+    slow = GeocodeOnly(PlaceTableGeocoder(TABLE))
+    settings = GeocoderSettings(overrides_path=tmp_path / "overrides.csv")
+    chain = build_geocoder(settings, [PlaceTableGeocoder(TABLE)])
+    for article in articles:
+        mentions = find_mentions(article, TABLE)
+        expected = locate(article, mentions, slow)
+        assert locate(article, mentions, GEOCODER) == expected
+        assert locate(article, mentions, chain) == expected
+
+
+def test_a_manual_fix_still_comes_first_when_the_chain_answers_fast(tmp_path):
+    settings = GeocoderSettings(overrides_path=tmp_path / "overrides.csv")
+    chain = build_geocoder(settings, [PlaceTableGeocoder(TABLE)])
+    assert by_text("Disparos cerca de Goris.", chain)["Goris"].provenance == "place table"
+
+    OverrideTable(settings.overrides_path).set("Goris", 39.5, 46.3, kind="city", label="Fixed")
+
+    fixed = by_text("Disparos cerca de Goris.", chain)["Goris"]
+    assert (fixed.provenance, fixed.place.name, fixed.place.lat) == ("manual fix", "Fixed", 39.5)

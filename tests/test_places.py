@@ -323,3 +323,12 @@ def test_a_monastery_or_fortress_name_is_a_place():
         ("Xyzavank", "monasterio"),
         ("Berdavan", "monasterio"),
     ]
+
+
+def test_an_unknown_name_repeated_bare_is_taken_once_the_longest():
+    text = "Disparos en la aldea de Xyzt. Huyeron de la aldea de Xyzt Tak. Xyzt Tak quedó vacía."
+    assert [(m.text, m.start) for m in mentions(text)] == [
+        ("Xyzt", 24),
+        ("Xyzt Tak", 53),
+        ("Xyzt Tak", 63),
+    ]

@@ -21,6 +21,7 @@ from geopy.location import Location
 from geo.geocoders.cache import GeocodingCache
 from geo.geocoders.errors import CacheError, ServiceFault
 from geo.geocoders.live import LiveGeocoder, keywords_of
+from geo.model import Place
 
 Progress = Callable[[int, int, str], None]
 
@@ -84,6 +85,24 @@ class ChainGeocoder(Geocoder):
             if found:
                 return _annotated(found, query, None)
         return self._ask_live("geocode", " ".join(query.split()), exactly_one, kwargs)
+
+    def place_answers(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        feature_kind: str | None = None,
+        near: tuple[float, float] | None = None,
+    ) -> Sequence[tuple[Place, str]] | None:
+        """What `geocode` answers, as (place, service) pairs, when no manual fix names `query`
+        and the first offline geocoder answers it through its own `place_answers` (the place
+        table does, with no Location in between); None when `geocode` must be asked."""
+        answers = getattr(self.offline[0], "place_answers", None) if self.offline else None
+        if answers is None or not query.strip():
+            return None
+        if self.overrides is not None and self.overrides.geocode(query, exactly_one=exactly_one):
+            return None
+        return answers(query, exactly_one=exactly_one, feature_kind=feature_kind, near=near) or None
 
     def reverse(self, query, *, exactly_one: bool = True, **kwargs: Any):
         """The place at a point: from the offline geocoders that can tell, else the live one."""

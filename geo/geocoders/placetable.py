@@ -16,7 +16,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.gazetteer import FOCUS_COUNTRIES, PlaceTable, distance_km, name_key
-from geo.geocoders import location_from_place
+from geo.geocoders import location_from_place, place_from_location
 from geo.model import PLACE_KINDS, Place
 
 SERVICE = "place table"
@@ -32,15 +32,24 @@ _AREA_KINDS = frozenset({"admin1", "region"})
 _NEAR_SCALE_KM = 150.0
 _MAX_NEAR_KM = 1500.0
 _ANSWERS_KEPT = 100_000
+_UNASKED = object()
 
 
 class PlaceTableGeocoder(Geocoder):
-    """Geocode names and reverse-geocode points against the place table, with no network."""
+    """Geocode names and reverse-geocode points against the place table, with no network.
+
+    `place_answers` answers what `geocode` does as `Place`s, with no Location in between: the
+    pipeline asks it thousands of times an article batch.
+    """
 
     def __init__(self, table: PlaceTable | None = None) -> None:
         super().__init__()
         self.table = table if table is not None else PlaceTable.load()
         self._answers: dict[tuple, Location | list[Location] | None] = {}
+        self._ranked: dict[tuple, tuple[int, ...]] = {}
+        self._as_answered: dict[int, tuple[Place, str]] = {}
+        self._place_answers: dict[tuple, tuple[tuple[Place, str], ...]] = {}
+        self._near: tuple = (None, None)
 
     def geocode(
         self,
@@ -57,26 +66,60 @@ class PlaceTableGeocoder(Geocoder):
         as "river", has no answer here rather than a same-named town); `near` a (lat, lon) of
         the article's region; `country_codes` ISO 3166-1 alpha-2 codes to restrict the answer to.
         """
-        if feature_kind and feature_kind not in PLACE_KINDS:
-            return None
-        if isinstance(country_codes, str):
-            country_codes = [country_codes]
-        codes = tuple(sorted(c.upper() for c in country_codes)) if country_codes else ()
-        if near:  # the region counts to half a degree, which lets answers be reused
-            near = (round(near[0] * 2) / 2, round(near[1] * 2) / 2)
-        answer_key = (query, exactly_one, feature_kind, near, codes)
-        if answer_key not in self._answers:
-            if len(self._answers) >= _ANSWERS_KEPT:
-                self._answers.clear()
-            ranked = self._rank(name_key(query), feature_kind, near, codes)
-            if exactly_one:
-                ranked = ranked[:1]
-            locations = [location_from_place(p, service=SERVICE, query=query) for p in ranked]
-            if not locations:
-                self._answers[answer_key] = None
-            else:
-                self._answers[answer_key] = locations[0] if exactly_one else locations
-        return self._answers[answer_key]
+        ranked = self._rank_cached(query, feature_kind, near, country_codes)
+        answer_key = (query, exactly_one, ranked)
+        answer = self._answers.get(answer_key, _UNASKED)
+        if answer is not _UNASKED:
+            return answer
+        if len(self._answers) >= _ANSWERS_KEPT:
+            self._answers.clear()
+        found = [self.table.places[i] for i in (ranked[:1] if exactly_one else ranked)]
+        locations = [location_from_place(p, service=SERVICE, query=query) for p in found]
+        answer = (locations[0] if exactly_one else locations) if locations else None
+        self._answers[answer_key] = answer
+        return answer
+
+    def place_answers(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        feature_kind: str | None = None,
+        near: tuple[float, float] | None = None,
+        country_codes: Sequence[str] | str | None = None,
+    ) -> tuple[tuple[Place, str], ...]:
+        """What `geocode` answers, as (place, service) pairs: each the `Place` read back from
+        its Location (`geo.geocoders.place_from_location`) and the service that found it."""
+        if country_codes is None:  # the pipeline's questions: answered from memory
+            if near:
+                rounded = self._near
+                if near != rounded[0]:  # an article asks with one region throughout
+                    rounded = self._near = (near, (round(near[0] * 2) / 2, round(near[1] * 2) / 2))
+                near = rounded[1]
+            answer_key = (query, exactly_one, feature_kind, near)
+            found = self._place_answers.get(answer_key)
+            if found is None:
+                if len(self._place_answers) >= _ANSWERS_KEPT:
+                    self._place_answers.clear()
+                found = self._place_answers[answer_key] = self._found(
+                    query, exactly_one, feature_kind, near, None
+                )
+            return found
+        return self._found(query, exactly_one, feature_kind, near, country_codes)
+
+    def _found(
+        self,
+        query: str,
+        exactly_one: bool,
+        feature_kind: str | None,
+        near: tuple[float, float] | None,
+        country_codes: Sequence[str] | str | None,
+    ) -> tuple[tuple[Place, str], ...]:
+        ranked = self._rank_cached(query, feature_kind, near, country_codes)
+        as_answered = self._as_answered
+        return tuple(
+            as_answered.get(i) or self._answered(i) for i in ranked[: 1 if exactly_one else None]
+        )
 
     def reverse(self, query, *, exactly_one: bool = True) -> Location | list[Location] | None:
         """The nearest populated places (or, failing that, any places) to a point."""
@@ -91,17 +134,51 @@ class PlaceTableGeocoder(Geocoder):
         locations = [location_from_place(p, service=SERVICE, query=str(point)) for p in nearest]
         return locations[0] if exactly_one else locations
 
+    def _rank_cached(
+        self,
+        query: str,
+        feature_kind: str | None,
+        near: tuple[float, float] | None,
+        country_codes: Sequence[str] | str | None,
+    ) -> tuple[int, ...]:
+        """Row indexes of the places named `query`, best first, remembered."""
+        if country_codes:
+            codes = [country_codes] if isinstance(country_codes, str) else country_codes
+            codes = tuple(sorted(c.upper() for c in codes))
+        else:
+            codes = ()
+        if near:  # the region counts to half a degree, which lets answers be reused
+            near = (round(near[0] * 2) / 2, round(near[1] * 2) / 2)
+        rank_key = (query, feature_kind, near, codes)
+        ranked = self._ranked.get(rank_key)
+        if ranked is None:
+            if len(self._ranked) >= _ANSWERS_KEPT:
+                self._ranked.clear()
+            if feature_kind and feature_kind not in PLACE_KINDS:
+                ranked = ()
+            else:
+                ranked = self._rank(name_key(query), feature_kind, near, codes)
+            self._ranked[rank_key] = ranked
+        return ranked
+
     def _rank(
         self,
         key: str,
         feature_kind: str | None,
         near: tuple[float, float] | None,
         codes: tuple[str, ...],
-    ) -> list[Place]:
-        places = [self.table.places[i] for i in self.table.indexes(key)]
+    ) -> tuple[int, ...]:
+        places = self.table.places
+        indexes = self.table.indexes(key)
         if codes:
-            places = [p for p in places if p.country in codes]
-        return sorted(places, key=lambda p: _score(p, feature_kind, near), reverse=True)
+            indexes = [i for i in indexes if places[i].country in codes]
+        ranked = sorted(indexes, key=lambda i: _score(places[i], feature_kind, near), reverse=True)
+        return tuple(ranked)
+
+    def _answered(self, index: int) -> tuple[Place, str]:
+        location = location_from_place(self.table.places[index], service=SERVICE)
+        self._as_answered[index] = answered = (place_from_location(location), SERVICE)
+        return answered
 
 
 def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | None) -> float:

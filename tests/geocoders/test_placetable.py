@@ -73,3 +73,27 @@ def test_reverse_finds_the_nearest_town():
     assert GEOCODER.reverse((39.512, 46.341)).raw["name"] == "Goris"
     nearest = GEOCODER.reverse("40.18, 45.73", exactly_one=False)
     assert nearest[0].raw["geonames_id"] == 616108 and len(nearest) == 10
+
+
+@pytest.mark.parametrize(
+    "hints",
+    [
+        {},
+        {"exactly_one": False},
+        {"feature_kind": "village"},
+        {"feature_kind": "village", "exactly_one": False},
+        {"feature_kind": "river"},
+        {"near": (40.2, 45.7)},
+        {"near": (40.2, 45.7), "exactly_one": False, "feature_kind": "city"},
+        {"country_codes": "ge"},
+        {"country_codes": ["AM", "az"], "exactly_one": False},
+    ],
+)
+@pytest.mark.parametrize("query", ["Goris", "Syunik", "Vardenis", "Agarak", "Aras", "Xyzabad"])
+def test_place_answers_are_the_places_geocode_answers(query, hints):
+    geocoder = PlaceTableGeocoder(GEOCODER.table)
+    for _ in range(2):  # answered afresh, then from memory
+        found = geocoder.geocode(query, **hints)
+        locations = found if isinstance(found, list) else [found] if found else []
+        expected = [(place_from_location(loc), loc.raw["service"]) for loc in locations]
+        assert list(geocoder.place_answers(query, **hints)) == expected
