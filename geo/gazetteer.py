@@ -158,7 +158,8 @@ class PlaceTable:
             names = tuple(dict.fromkeys(ours + variants))
             table_names.append(names)
             curated.append(len(dict.fromkeys(ours)))
-            important.append(_is_important(place, row))
+            # A place we gave names of our own ("Ginebra") is one the region's news names.
+            important.append(_is_important(place, row) or bool(extra.get(row.get("geonames_id"))))
         words_text = common_words.read_text(encoding="utf-8") if common_words.exists() else ""
         return cls(table_places, table_names, important, curated, frozenset(words_text.split()))
 

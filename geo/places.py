@@ -162,6 +162,7 @@ _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
 _ACRONYM = 3
+_ROAD_CODE = re.compile(r"[-‐‑]?\d{1,3}\b")
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
@@ -244,6 +245,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
             continue
+        if not name:
+            code = _ROAD_CODE.match(text, mention_end)
+            if code:
+                mention_end = code.end()  # "la carretera M2", "la H-26": a road's number
+            elif mention_end - start == 1:
+                continue  # a lone capital after a cue is an initial, not a name
         cue = cue or kind_cue
         if not cue and text[mention_end + 1 : mention_end + 2].islower():
             cue = _cue_after(text, mention_end)

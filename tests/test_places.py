@@ -332,3 +332,12 @@ def test_an_unknown_name_repeated_bare_is_taken_once_the_longest():
         ("Xyzt Tak", 53),
         ("Xyzt Tak", 63),
     ]
+
+
+def test_a_road_number_after_a_cue_is_one_mention_and_a_lone_initial_none():
+    assert found("por la carretera M2 hasta Sisian, y la ruta H-26.") == ["M2", "Sisian", "H-26"]
+    assert found("en la aldea A, según el mapa.") == []
+
+
+def test_a_spanish_exonym_that_is_a_common_word_names_its_city():
+    assert found("Los cancilleres se reunieron en Ginebra y en Lisboa.") == ["Ginebra", "Lisboa"]

@@ -193,8 +193,10 @@ def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | N
             score += 10.0
         elif feature_kind in _POPULATED and place.kind in _POPULATED:
             # City or village is only a population threshold of GeoNames, while the writer's
-            # "ciudad" or "pueblo" is their own; a namesake far away must not win on it.
-            score += 9.0
+            # "ciudad" or "pueblo" is their own; a namesake far away must not win on it: the
+            # exact kind is worth less than the focus countries' bonus ("la ciudad de Jermuk"
+            # is the Armenian town of 4,000, not the Turkish Çermik of 20,000, also "Jermuk").
+            score += 9.7
         elif any(feature_kind in f and place.kind in f for f in _FAMILIES):
             score += 6.0
     if near:

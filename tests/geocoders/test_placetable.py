@@ -97,3 +97,7 @@ def test_place_answers_are_the_places_geocode_answers(query, hints):
         locations = found if isinstance(found, list) else [found] if found else []
         expected = [(place_from_location(loc), loc.raw["service"]) for loc in locations]
         assert list(geocoder.place_answers(query, **hints)) == expected
+
+
+def test_a_town_cue_keeps_the_regions_town_over_a_bigger_namesake_abroad():
+    assert best("Jermuk", feature_kind="city").country == "AM"
