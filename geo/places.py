@@ -162,6 +162,9 @@ _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
 _ACRONYM = 3
+_STREET = re.compile(
+    r"\b(?:[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Bb]ulevar|[Ss]treet|[Aa]venue|[Ss]quare)\s+$"
+)
 _ROAD_CODE = re.compile(r"[-‐‑]?\d{1,3}\b")
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
@@ -186,6 +189,15 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if start < last_end:
+            continue
+        street = _STREET.search(text, start - 14 if start > 14 else 0, start)
+        if street:
+            # "la plaza Armenia", "Avenida Bakú": a street named after a place is not there.
+            run_end = _capitalised_run(text, start, end, table)
+            found = text[street.start() : run_end]
+            mentions.append(new_mention(article_id, found, street.start(), run_end, "calle"))
+            unknown.add(found)
+            last_cue, last_end, last_minor = "", run_end, True
             continue
         following = text[end : end + 1]
         joined = following in _JOINERS
@@ -413,7 +425,7 @@ def _acceptable(
     """Whether the name at start:end, whose key is `important` or `common`, is taken bare."""
     if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
         after = _WORD.match(text, end + 1)
-        if after and _glues(after[0], table):
+        if after and _glues(after[0], table) and not (important and _title_case(text, start)):
             return False
     if important:
         return True
@@ -426,6 +438,16 @@ def _acceptable(
     return not (
         word[0].isupper() and _glues(word, table) and not _sentence_initial(text, before[0])
     )
+
+
+def _title_case(text: str, at: int) -> bool:
+    """Whether the line around `at` capitalises most of its words, as English headlines do
+    ("Azerbaijan Detains Former Karabakh Leader"): a capital there glues nothing."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = [w for w in _WORD.findall(line) if len(w) > 3 and not w.isupper()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _glues(word: str, table: PlaceTable) -> bool:

@@ -341,3 +341,18 @@ def test_a_road_number_after_a_cue_is_one_mention_and_a_lone_initial_none():
 
 def test_a_spanish_exonym_that_is_a_common_word_names_its_city():
     assert found("Los cancilleres se reunieron en Ginebra y en Lisboa.") == ["Ginebra", "Lisboa"]
+
+
+def test_a_street_named_after_a_place_is_the_street():
+    assert found("Se concentraron en la plaza Armenia y en la Avenida Bakú.") == [
+        "plaza Armenia",
+        "Avenida Bakú",
+    ]
+
+
+def test_an_english_title_case_headline_glues_no_capital_to_a_country():
+    assert found("Azerbaijan Detains Former Karabakh Leader as Exodus Swells") == [
+        "Azerbaijan",
+        "Karabakh",
+    ]
+    assert found("MADRID, 27 May. (EUROPA PRESS) -") == ["MADRID"]
