@@ -11,6 +11,7 @@ hold beats a namesake elsewhere ("distrito de Kəlbəcər ... İstisu" is not Je
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -56,6 +57,8 @@ _PART_OF_REGION = frozenset({"road", "lake", "mountain"})
 _SETTLEMENTS = frozenset({"city", "village"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 _FAR_KM = 150.0
+_LIST_KM = 50.0
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
 def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> list[LocatedMention]:
@@ -98,7 +101,43 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                         place, provenance = answer
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
+    _gather_lists(article.text, mentions, final, ask, kinds)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
+
+
+def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:
+    """A town of a list far from the others, which lie close together, takes its namesake near
+    them ("Bağanis Ayrım, Aşağı Əskipara, Xeyrimli y Qızılhacılı": the Qızılhacılı of Qazax,
+    not of Goranboy)."""
+    groups: list[list[Mention]] = []
+    for previous, mention in zip([None, *mentions], mentions, strict=False):
+        if previous is not None and _LIST_GAP.fullmatch(text, previous.end, mention.start):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    for group in groups:
+        names = list(dict.fromkeys((m.text, m.cue) for m in group))
+        if len(names) < 3:
+            continue
+        for name in names:
+            place = final[name][0]
+            others = [final[n][0] for n in names if n != name]
+            points = [(p.lat, p.lon) for p in others if p is not None and p.kind in _SETTLEMENTS]
+            if place is None or place.kind not in _SETTLEMENTS or len(points) < 2:
+                continue
+            centre = _median([lat for lat, _ in points]), _median([lon for _, lon in points])
+            if distance_km(place.lat, place.lon, *centre) <= _LIST_KM or any(
+                distance_km(*point, *centre) > _LIST_KM for point in points
+            ):
+                continue  # in the cluster already, or a list of towns far apart
+            near = [
+                (distance_km(answer[0].lat, answer[0].lon, *centre), index, answer)
+                for index, answer in enumerate(ask(name[0], False, kinds[name], centre))
+                if answer[0].kind in _SETTLEMENTS
+            ]
+            km, _, (closest, service) = min(near, default=(_LIST_KM, 0, (None, "")))
+            if closest is not None and km < _LIST_KM:
+                final[name] = (closest, precision(name[1], closest), service)
 
 
 def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | None:

@@ -177,3 +177,11 @@ def test_a_manual_fix_still_comes_first_when_the_chain_answers_fast(tmp_path):
 
     fixed = by_text("Disparos cerca de Goris.", chain)["Goris"]
     assert (fixed.provenance, fixed.place.name, fixed.place.lat) == ("manual fix", "Fixed", 39.5)
+
+
+def test_a_village_of_a_list_takes_its_namesake_near_the_others():
+    found = by_text(
+        "Armenia completó el traspaso de las aldeas conocidas en Azerbaiyán como Bağanis Ayrım, "
+        "Aşağı Əskipara, Xeyrimli y Qızılhacılı."
+    )
+    assert found["Qızılhacılı"].place.admin1 == found["Xeyrimli"].place.admin1 == "Gazakh District"
