@@ -273,6 +273,9 @@ _TAKINGS = [
         r"entreg(?:o|aron|ara|aran|ar)|devolv(?:io|ieron|er)|handover\s+of|handed\s+over|"
         rf"troops\s+entered)\s+{_PLACE_WORD}$")),
 ]  # fmt: skip
+# Strings one of which every match of `_TAKINGS` contains.
+_TAKING_NEEDLES = ("tom", "conquist", "captur", "recuper", "retook", "seized", "took", "entr",
+                   "traspaso", "cesion", "devol", "handover", "handed")  # fmt: skip
 # What joins the places of a list: "Ağdam el 20 de noviembre y en Kalbajar".
 _LIST_JOIN = re.compile(r"(?:,|\by|\be|\band)\s+(?:en\s+|in\s+|a\s+)?$")
 _SETTLEMENTS = frozenset({"city", "village"})
@@ -457,6 +460,7 @@ class _Sentence:
         self.cues = tuple(cue for kind, cue in strings if kind == "date")
         self.may_tell_outcome = any(kind == "outcome" for kind, _ in strings)
         self.may_tell_speech = any(kind == "speech" for kind, _ in strings)
+        self.may_tell_taking = any(kind == "taking" for kind, _ in strings)
 
     @cached_property
     def excerpt(self) -> Excerpt:
@@ -646,6 +650,8 @@ class _Sentence:
         de Lachín"), by `id`; a list carries the verb on ("entraron en Ağdam el 20 de
         noviembre y en Kalbajar el día 25")."""
         taken: dict[int, _Trigger] = {}
+        if not self.may_tell_taking:
+            return taken
         previous: tuple[LocatedMention, _Trigger] | None = None
         for lm in self.located:
             offset = lm.mention.start - self.start
@@ -810,6 +816,7 @@ _SENTENCE_STRINGS = (
     + [(cue[0], ("date", cue)) for cue in DATE_CUES]
     + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
     + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
+    + [(n, ("taking", n)) for n in _TAKING_NEEDLES]
 )
 
 
