@@ -130,7 +130,8 @@ class DateExpression:
 
 _PART = (
     r"(?P<part>a principios|a comienzos|al principio|a inicios|a mediados|a finales|a fines|"
-    r"al final|(?:en\s+)?(?:las\s+primeras\s+semanas|la\s+primera\s+semana|"
+    r"al final|(?<=desde\s)(?:principios|comienzos|inicios|mediados|finales|fines)|"
+    r"(?:en\s+)?(?:las\s+primeras\s+semanas|la\s+primera\s+semana|"
     r"los\s+primeros\s+dias|las\s+ultimas\s+semanas|la\s+ultima\s+semana|"
     r"los\s+ultimos\s+dias)|early|mid|late)"
 )

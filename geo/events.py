@@ -52,6 +52,7 @@ from itertools import chain
 from geo.dates import (
     ANCHORED_FORMS,
     DATE_CUES,
+    DAY,
     NUMBER,
     UNKNOWN,
     WEEK,
@@ -111,7 +112,7 @@ _TRIGGERS = [
      r"manifestantes|manifestacion(?:es)?|protestas|(?<!nota\sde\s)protesta\s+(?:frente|ante|masiva|"
      r"multitudinaria|callejera|convocada|pacifica)|protestar(?:on)?|protestaban|se\s+manifest\w+|"
      r"se\s+concentraron|concentraciones|marcharon|marchas?\s+(?:de\s+protesta|a\s+pie)|mitin(?:es)?|"
-     r"desobediencia\s+civil|protesters|protests|demonstrators|demonstrations|rall(?:y|ies|ied)|"
+     r"desobediencia\s+civil|(?:campamento|acampada|huelga)\s+de\s+protesta|protesters|protests|demonstrators|demonstrations|rall(?:y|ies|ied)|"
      r"marched"),
     ("Battles", "Armed clash",
      r"(?<!de\s)combates?|enfrentamientos?|choques?|tirote\w+|escaramuzas?|"
@@ -232,7 +233,7 @@ _SPEECH = re.compile(
 _QUOTE = re.compile(r'«[^»]*»|“[^”]*”|"[^"]*"')
 _THAT = re.compile(r"\s*(?:que|that|de\s+que|:|«|\"|“)")
 _DATELINE = re.compile(
-    r"^[^()\n]{1,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+|^[^()\n,]{1,40},\s*\d{1,2}\s+[^\W\d]+\.?\s*"
+    r"^[^()\n]{0,60}\([^()]{2,40}\)\s*\.?\s*[-–—]+|^[^()\n,]{1,40},\s*\d{1,2}\s+[^\W\d]+\.?\s*"
     r"\([^()]{2,40}\)"
 )
 # "GORIS, Armenia — ...", "YEREVAN — ...": the wire style of English papers.
@@ -249,9 +250,13 @@ _CLAUSE_BREAK = re.compile(
 # accused acts, it is not where things happened.
 _NOT_SITE = re.compile(
     r"\b(?:(?:lejos\s+de|far\s+from)(?:\s+(?:el|la|los|las|the))?|"
-    r"(?:acus\w+|culp\w+|accus\w+|blam\w+)\s+(?:a\s+|al\s+)?)\s*$"
+    r"(?:acus\w+|culp\w+|accus\w+|blam\w+|pidi\w+|pid\w+|ped\w+|inst\w+|exig\w+|urg\w+|"
+    r"asked|urged|called\s+on)\s+(?:a\s+|al\s+)?)\s*$"
 )
-_NOT_SITE_NEEDLES = ("lejos", "far", "acus", "culp", "accus", "blam")
+_NOT_SITE_NEEDLES = ("lejos", "far", "acus", "culp", "accus", "blam", "pid", "ped", "inst",
+                     "exig", "urg", "asked", "called")  # fmt: skip
+# "a Moscow-brokered truce", "Turkish-backed": the place qualifies who acted.
+_ACTOR_SUFFIX = re.compile(r"[-‐‑](?:brokered|backed|led|mediated|sponsored|allied|based)\b")
 _WHEN = re.compile(r"\s*(?:cuando|when)\b")
 _LOCAL_SOURCE = re.compile(
     r"\b(?:autoridades(?:\s+locales)?|alcalde(?:sa)?|jefe\s+de\s+la\s+comunidad|vecinos|"
@@ -284,6 +289,16 @@ _THE_TOWN = re.compile(
     r"\b(?:la\s+(?:ciudad|localidad|aldea|villa)|el\s+(?:pueblo|municipio|poblado)|"
     r"the\s+(?:town|city|village))\b(?!\s+(?:de|of)\b)"
 )
+_DOCUMENT_DATE = re.compile(
+    r"\b(?:acuerdo|tregua|alto\s+el\s+fuego|declaracion|pacto|armisticio|agreement|ceasefire|"
+    r"cease-fire|truce|deal|declaration)(?:\s+[^\W\d]+){0,4}\s+(?:de|del|of)\s+$"
+)
+# A summary of what goes on, not an event: "casi a diario", "desde finales de septiembre".
+_HABITUAL = re.compile(
+    r"\b(?:a\s+diario|cada\s+dia|todos\s+los\s+dias|daily|every\s+day|regularly|repeatedly|"
+    r"a\s+menudo|constantemente)\b"
+)
+_SINCE = re.compile(r"\b(?:desde|since)\s+(?:[^\W\d]+\s+){0,3}$")
 _TRANSFER = "Non-violent transfer of territory"
 _DISPLACED = re.compile(
     r"\b(?:personas|refugiad[oa]s|desplazad[oa]s|evacuad[oa]s|familias|people|refugees|"
@@ -308,6 +323,9 @@ _ACTOR_HEADS = {
     "comandante", "mando", "guardia", "policia", "primer", "ministry", "government",
     "president", "spokesman", "spokesperson", "army", "forces", "troops", "embassy",
     "official", "officials", "leader", "leaders", "minister", "authorities", "chief",
+    # What a side wields or intends: "los drones de Bakú", "los planes de Bakú".
+    "drones", "artilleria", "misiles", "cohetes", "aviones", "aviacion", "tanques",
+    "francotiradores", "planes", "agresion", "ofensiva",
 }  # fmt: skip
 # Words directly before a name that make it a group's, not a place ("partido Armenia Próspera").
 _NAMED_GROUPS = frozenset(
@@ -596,6 +614,11 @@ class _Sentence:
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
             if not dates and self._in_past_year(clause_start, clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
+            if _HABITUAL.search(self.folded, clause_start, clause_end) or (
+                dates
+                and all(d.precision > DAY and _SINCE.search(self.folded, 0, d.start) for d in dates)
+            ):
+                continue  # "bombardeada casi a diario", "bajo fuego desde finales de septiembre"
             if trigger.sub_event_type == _TRANSFER and _DISPLACED.search(
                 self.folded, clause_start, clause_end
             ):
@@ -698,6 +721,8 @@ class _Sentence:
         offset = lm.mention.start - self.start
         if any(s <= offset < e for s, e in self.speakers) or self.names_actor(offset):
             return False
+        if _ACTOR_SUFFIX.match(self.folded, lm.mention.end - self.start):
+            return False
         if self.may_exclude and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
             return False
         if lm.place.kind == "country":
@@ -708,7 +733,8 @@ class _Sentence:
         """The dates that may date an event: not those of a concession ("pese a la tregua
         del sábado"), nor the speaker's ("informó el jueves de que") when the sentence has
         others; a date in a clause with an event of its own is that event's alone."""
-        lenders = self.dates
+        # "el acuerdo de alto el fuego de noviembre de 2020" dates the agreement, not an event.
+        lenders = [d for d in self.dates if not _DOCUMENT_DATE.search(self.folded, 0, d.start)]
         if lenders and len(clauses) > 1:
             concessions = [(s, e) for s, e, *_ in clauses if _CONCESSION.match(self.folded, s)]
             lenders = [d for d in lenders if not any(s <= d.start < e for s, e in concessions)]

@@ -425,3 +425,42 @@ def test_the_town_an_article_is_about_is_where_la_ciudad_was_shelled():
     shelled = {(e.location.place.name, e.event_date) for e in events}
     assert ("Jermuk", date(2022, 9, 15)) in shelled
     assert ("Sotk", date(2022, 9, 15)) not in shelled
+
+
+def test_who_wields_the_weapon_or_is_asked_to_act_is_no_site():
+    events = incidents_of(
+        "El martes, los drones de Bakú atacaron Goris.", published=date(2022, 9, 14)
+    )
+    assert [e.location.place.name for e in events] == ["Goris"]
+    assert not any(
+        e.location.place.name == "Moscow"
+        for e in incidents_of("Ereván denunció una invasión y pidió a Moscú que actúe.")
+    )
+
+
+def test_a_place_brokering_a_truce_is_no_site():
+    events = incidents_of("Fighting went on in Stepanakert despite a Moscow-brokered truce.")
+    assert [e.location.place.name for e in events] == ["Stepanakert"]
+
+
+def test_an_agreements_date_dates_no_event():
+    [event] = incidents_of(
+        "Hubo combates en Tegh, que violan el acuerdo de alto el fuego de noviembre de 2020.",
+        published=date(2022, 3, 26),
+    )
+    assert event.event_date != date(2020, 11, 15)
+
+
+def test_what_goes_on_daily_or_since_a_vague_date_is_no_event_but_since_a_day_is():
+    assert incidents_of("Goris ha sido bombardeada casi a diario.") == []
+    assert incidents_of("Sotk está bajo el fuego desde finales de septiembre.") == []
+    [event] = incidents_of(
+        "Unos activistas mantienen bloqueado desde el lunes el corredor de Lachin.",
+        published=date(2022, 12, 13),
+    )
+    assert event.event_date == date(2022, 12, 12)
+
+
+def test_a_dateline_in_parentheses_names_no_site():
+    events = incidents_of("(Bruselas) – Las autoridades deben levantar el bloqueo del Paso Lachin.")
+    assert "Brussels" not in {e.location.place.name for e in events}
