@@ -48,6 +48,7 @@ CUE_KINDS = {
     "carretera": "road",
     "puente": "road",
     "río": "river",
+    "calle": "street",
     "mar": "sea",
     "valle": "region",
 }
@@ -170,7 +171,8 @@ def precision(cue: str, place: Place | None) -> int:
 def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], str | None]:
     """The feature kind of each (text, cue): its own cue's, else that of the same name cued."""
     own = {name: _feature_kind(name[1]) for name in names}
-    cued = {name_key(name[0]): kind for name, kind in own.items() if kind}
+    # A street named after a place ("la calle Armenia") lends its kind to no other mention.
+    cued = {name_key(name[0]): kind for name, kind in own.items() if kind and kind != "street"}
     if not cued:
         return own
     return {name: kind or cued.get(name_key(name[0])) for name, kind in own.items()}

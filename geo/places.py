@@ -193,10 +193,11 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         street = _STREET.search(text, start - 14 if start > 14 else 0, start)
         if street:
             # "la plaza Armenia", "Avenida Bakú": a street named after a place is not there.
+            # A capitalised street word is part of the name; a lower-case one is a cue.
             run_end = _capitalised_run(text, start, end, table)
-            found = text[street.start() : run_end]
-            mentions.append(new_mention(article_id, found, street.start(), run_end, "calle"))
-            unknown.add(found)
+            begin = street.start() if text[street.start()].isupper() else start
+            found = text[begin:run_end]
+            mentions.append(new_mention(article_id, found, begin, run_end, "calle"))
             last_cue, last_end, last_minor = "", run_end, True
             continue
         following = text[end : end + 1]
@@ -266,6 +267,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         cue = cue or kind_cue
         if not cue and text[mention_end + 1 : mention_end + 2].islower():
             cue = _cue_after(text, mention_end)
+        if name and _final_apostrophe(text, start, mention_end):
+            mention_end += 1  # "Syunik'", "Geghark'unik'": the transliteration's last letter
         found = text[start:mention_end]
         mentions.append(new_mention(article_id, found, start, mention_end, cue))
         if not name and name_key(found) not in by_key:
@@ -440,6 +443,16 @@ def _acceptable(
     )
 
 
+def _final_apostrophe(text: str, start: int, end: int) -> bool:
+    """Whether an apostrophe right after a name ends it rather than closing a quotation: no
+    letter follows, and the name does not open with a quotation mark."""
+    return (
+        text[end : end + 1] in ("'", "’", "ʼ")
+        and not text[end + 1 : end + 2].isalpha()
+        and text[start - 1 : start] not in ("'", "‘", "’", "ʼ")
+    )
+
+
 def _title_case(text: str, at: int) -> bool:
     """Whether the line around `at` capitalises most of its words, as English headlines do
     ("Azerbaijan Detains Former Karabakh Leader"): a capital there glues nothing."""
@@ -500,9 +513,8 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
         _, _, single, _, _, _, _, common_word, _ = facts.get(written) or _learn(table, written)
         if not written[0].isupper() or common_word:
             break
-        joined = text[end] in _HYPHENS and single
-        if joined and name_key(text[start:end]) in table.by_key:
-            break  # two places joined: "la ruta Goris-Kapan"
+        if text[end] in _HYPHENS and (single or name_key(text[start:end]) in table.by_key):
+            break  # places joined: "la ruta Goris-Kapan", "la carretera Ahmadbeyli-Füzuli-Şuşa"
         end = word.end()
     return end
 

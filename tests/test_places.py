@@ -345,9 +345,10 @@ def test_a_spanish_exonym_that_is_a_common_word_names_its_city():
 
 def test_a_street_named_after_a_place_is_the_street():
     assert found("Se concentraron en la plaza Armenia y en la Avenida Bakú.") == [
-        "plaza Armenia",
+        "Armenia",
         "Avenida Bakú",
     ]
+    assert cues("Marcharon por la calle Armenia.") == [("Armenia", "calle")]
 
 
 def test_an_english_title_case_headline_glues_no_capital_to_a_country():
@@ -356,3 +357,16 @@ def test_an_english_title_case_headline_glues_no_capital_to_a_country():
         "Karabakh",
     ]
     assert found("MADRID, 27 May. (EUROPA PRESS) -") == ["MADRID"]
+
+
+def test_places_chained_by_hyphens_after_a_cue_are_each_a_mention():
+    assert found("la carretera Ahmadbeyli-Füzuli-Şuşa") == ["Ahmadbeyli", "Füzuli", "Şuşa"]
+    assert found("en la región de Nagorno-Karabaj") == ["Nagorno-Karabaj"]
+
+
+def test_a_transliterations_final_apostrophe_is_part_of_the_name_a_quotes_is_not():
+    assert found("la provincia de Syunik' y Geghark'unik', según 'Armenia'.") == [
+        "Syunik'",
+        "Geghark'unik'",
+        "Armenia",
+    ]
