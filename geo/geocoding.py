@@ -19,7 +19,7 @@ from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geo.gazetteer import VILLAGE_PREFIXES, distance_km, name_key, word_key
+from geo.gazetteer import FOCUS_COUNTRIES, VILLAGE_PREFIXES, distance_km, name_key, word_key
 from geo.geocoders import place_from_location
 from geo.model import (
     GEO_EXACT,
@@ -59,6 +59,7 @@ _SETTLEMENTS = frozenset({"city", "village"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 _FAR_KM = 150.0
 _LIST_KM = 50.0
+_AREA_KINDS = frozenset({"admin1", "region"})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
@@ -107,9 +108,9 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
 
 
 def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:
-    """A town of a list far from the others, which lie close together, takes its namesake near
-    them ("Bağanis Ayrım, Aşağı Əskipara, Xeyrimli y Qızılhacılı": the Qızılhacılı of Qazax,
-    not of Goranboy)."""
+    """In a list of towns, a bare name read as an area is a town too, and a town far from the
+    others, which lie close together, takes its namesake near them ("Bağanis Ayrım, Aşağı
+    Əskipara, Xeyrimli y Qızılhacılı": the Qızılhacılı of Qazax, not of Goranboy)."""
     groups: list[list[Mention]] = []
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         if previous is not None and _LIST_GAP.fullmatch(text, previous.end, mention.start):
@@ -124,7 +125,15 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
             place = final[name][0]
             others = [final[n][0] for n in names if n != name]
             points = [(p.lat, p.lon) for p in others if p is not None and p.kind in _SETTLEMENTS]
-            if place is None or place.kind not in _SETTLEMENTS or len(points) < 2:
+            if len(points) < 2 or len(points) < len(others):
+                continue
+            if place is not None and place.kind in _AREA_KINDS and not name[1]:
+                # Among towns a bare name is a town ("Kapan, Jermuk, Martuni y Goris").
+                found = ask(name[0], True, "city", None)
+                if found and found[0][0].kind in _SETTLEMENTS:
+                    place, service = found[0]
+                    final[name] = (place, precision(name[1], place), service)
+            if place is None or place.kind not in _SETTLEMENTS:
                 continue
             centre = _median([lat for lat, _ in points]), _median([lon for _, lon in points])
             if distance_km(place.lat, place.lon, *centre) <= _LIST_KM or any(
@@ -142,11 +151,16 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
 
 
 def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | None:
-    """The median point of the local places among the answers: the article's region.
+    """The median point of the local places among the answers, those of the focus countries
+    when there are any: the article's region.
 
     Each name counts once however often it is written, so a repeated capital does not pull.
     """
-    points = [(p.lat, p.lon) for p, _ in answers if p is not None and p.kind in _LOCAL_KINDS]
+    local = [p for p, _ in answers if p is not None and p.kind in _LOCAL_KINDS]
+    # A story of the region told from Buenos Aires or Moscow is still about the region.
+    points = [(p.lat, p.lon) for p in local if p.country in FOCUS_COUNTRIES] or [
+        (p.lat, p.lon) for p in local
+    ]
     if not points:
         return None
     return _median([lat for lat, _ in points]), _median([lon for _, lon in points])

@@ -185,3 +185,16 @@ def test_a_village_of_a_list_takes_its_namesake_near_the_others():
         "Aşağı Əskipara, Xeyrimli y Qızılhacılı."
     )
     assert found["Qızılhacılı"].place.admin1 == found["Xeyrimli"].place.admin1 == "Gazakh District"
+
+
+def test_a_bare_name_among_towns_is_a_town():
+    found = by_text("La misión tiene oficinas en Kapan, Jermuk, Ijevan, Martuni y Goris.")
+    assert (found["Martuni"].place.kind, found["Martuni"].place.country) == ("city", "AM")
+
+
+def test_the_region_is_the_focus_countries_when_the_story_is_told_from_afar():
+    found = by_text(
+        "Desde Buenos Aires, Córdoba y Nueva York siguen el éxodo por Goris y Kornidzor, "
+        "tras el puesto de control azerbaiyano de Hakari."
+    )
+    assert found["Hakari"].place.name == "Hakari Bridge"
