@@ -307,6 +307,8 @@ _DISPLACED = re.compile(
 _IN_YEAR = re.compile(
     r"\b(?:en|in|desde|since|durante|during)\s+(?:el\s+ano\s+)?((?:19|20)\d{2})\b"
 )
+# "El año pasado, Azerbaiyán recuperó Nagorno Karabaj": a year before the article's.
+_LAST_YEAR = re.compile(r"\b(?:el\s+ano\s+pasado|el\s+pasado\s+ano|last\s+year)\b")
 _CONCESSION = re.compile(r"\s*(?:pese|a\s+pesar|aunque|despite|although)\b")
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
 _SPEAKER_START = re.compile(r";|:(?!\d)|[«»\"“”]|,\s+(?:y|pero)\s")
@@ -612,7 +614,7 @@ class _Sentence:
             if not own and _WHEN.match(self.folded, clause_start):
                 # "la invasión del 12 de mayo, cuando tomaron posiciones": that date.
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
-            if not dates and self._in_past_year(clause_start, clause_end):
+            if not dates and self._in_past_year(0, clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
             if _HABITUAL.search(self.folded, clause_start, clause_end) or (
                 dates
@@ -694,11 +696,15 @@ class _Sentence:
         return taken
 
     def _in_past_year(self, clause_start: int, clause_end: int) -> bool:
-        """Whether the clause sets what it tells in a year before the article's."""
+        """Whether the sentence up to the clause's end sets what it tells in a year before the
+        article's ("El año pasado, tras una ofensiva, ...")."""
         published = self.article.published
-        return published is not None and any(
-            int(year) < published.year
-            for year in _IN_YEAR.findall(self.folded, clause_start, clause_end)
+        return published is not None and (
+            any(
+                int(year) < published.year
+                for year in _IN_YEAR.findall(self.folded, clause_start, clause_end)
+            )
+            or _LAST_YEAR.search(self.folded, clause_start, clause_end) is not None
         )
 
     def _local_sources(self) -> list[LocatedMention]:
@@ -884,9 +890,19 @@ def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trig
     for rank in ranks:
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         match = pattern.search(folded, start, end)
+        while match and _TRADED.search(folded, max(0, match.start() - 30), match.start()):
+            match = pattern.search(folded, match.end(), end)  # "proveedor de drones"
         if match:
             return _Trigger(match.start(), match.end(), event_type, sub_type, rank)
     return None
+
+
+# Weapons bought, sold or owned are no attack: "el principal proveedor de drones".
+_TRADED = re.compile(
+    r"\b(?:proveedor(?:es)?|venta|ventas|compra|compras|suministro|fabricante|fabricacion|"
+    r"exportacion|importacion|arsenal|contrato|supplier|sale|sales|purchase|supply)\s+"
+    r"(?:de\s+|of\s+)?(?:[^\W\d]+\s+){0,2}$"
+)
 
 
 def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int]]:

@@ -464,3 +464,10 @@ def test_what_goes_on_daily_or_since_a_vague_date_is_no_event_but_since_a_day_is
 def test_a_dateline_in_parentheses_names_no_site():
     events = incidents_of("(Bruselas) – Las autoridades deben levantar el bloqueo del Paso Lachin.")
     assert "Brussels" not in {e.location.place.name for e in events}
+
+
+def test_weapons_traded_are_no_attack_and_last_year_is_history():
+    assert (
+        incidents_of("Tel Aviv es el principal proveedor de drones de Bakú, dijo en Goris.") == []
+    )
+    assert incidents_of("El año pasado, tras una ofensiva, Azerbaiyán recuperó Stepanakert.") == []
