@@ -84,16 +84,26 @@ def _report(problems: list[Problem]) -> None:
         print(f"warning: {problem}", file=sys.stderr)
 
 
-def read_file(path: Path) -> Article:
-    """One article file, with its row of the manifest beside it when there is one."""
+def read_file(path: Path, manifests: dict[Path, dict] | None = None) -> Article:
+    """One article file, with its row of the manifest beside it when there is one.
+
+    `manifests` keeps each folder's manifest read once, for a call per file of a big folder.
+    """
     article = parse_article(path.name, read_limited(path), path=path)
-    manifest_path = path.parent / MANIFEST
-    if manifest_path.is_file():
-        manifest, _ = read_manifest(manifest_path)
-        if manifest is not None:
-            entries, _ = manifest.entries(MANIFEST)
-            article = with_metadata(article, entries.get(path.name))
-    return article
+    manifests = {} if manifests is None else manifests
+    if path.parent not in manifests:
+        manifests[path.parent] = _manifest_entries(path.parent / MANIFEST)
+    return with_metadata(article, manifests[path.parent].get(path.name))
+
+
+def _manifest_entries(manifest_path: Path) -> dict:
+    if not manifest_path.is_file():
+        return {}
+    manifest, _ = read_manifest(manifest_path)
+    if manifest is None:
+        return {}
+    entries, _ = manifest.entries(MANIFEST)
+    return entries
 
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
@@ -108,10 +118,10 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
 
 
 def extract_command(args: argparse.Namespace) -> int:
-    articles, failed = [], 0
+    articles, failed, manifests = [], 0, {}
     for path in args.files:
         try:
-            article = read_file(path)
+            article = read_file(path, manifests)
         except (ArticleError, OSError) as error:
             print(f"error: {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
             failed += 1
