@@ -476,11 +476,18 @@ class _Sentence:
         self.folded = folded
         self.anchor, self.year = anchor, year
         self._actors: dict[int, bool] = {}
-        self.ranks = sorted({rank for kind, rank in strings if kind == "trigger"})
-        self.cues = tuple(cue for kind, cue in strings if kind == "date")
-        self.may_tell_outcome = any(kind == "outcome" for kind, _ in strings)
-        self.may_tell_speech = any(kind == "speech" for kind, _ in strings)
-        self.may_tell_taking = any(kind == "taking" for kind, _ in strings)
+        ranks, cues, kinds = set(), [], set()
+        for kind, value in strings:
+            if kind == "trigger":
+                ranks.add(value)
+            elif kind == "date":
+                cues.append(value)
+            else:
+                kinds.add(kind)
+        self.ranks, self.cues = sorted(ranks), tuple(cues)
+        self.may_tell_outcome = "outcome" in kinds
+        self.may_tell_speech = "speech" in kinds
+        self.may_tell_taking = "taking" in kinds
 
     @cached_property
     def excerpt(self) -> Excerpt:

@@ -35,11 +35,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _abbreviation(text: str, end: int) -> bool:
     """Whether the dot before `end` closes an abbreviation that a name or a day follows."""
-    before = text[max(0, end - 6) : end]
-    return bool(
-        (_TITLE.search(before) and _NAME_AFTER.match(text, end))
-        or (_MONTH_DOT.search(before) and _DAY_AFTER.match(text, end))
-    )
+    low = end - 6 if end > 6 else 0
+    if _NAME_AFTER.match(text, end):
+        return _TITLE.search(text, low, end) is not None
+    return _DAY_AFTER.match(text, end) is not None and _MONTH_DOT.search(text, low, end) is not None
 
 
 def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
