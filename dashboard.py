@@ -1,7 +1,8 @@
 """Incident Atlas: the Streamlit dashboard. The work is done in `geo/`; this file only shows it."""
 
-import copy
 import functools
+import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
@@ -9,8 +10,8 @@ import streamlit as st
 
 st.set_page_config(page_title="Incident Atlas", page_icon="🗺️", layout="wide")
 
+import streamlit_folium
 from geopy.exc import ConfigurationError
-from streamlit_folium import st_folium
 
 from geo import view
 from geo.articles import MAX_BYTES, SUFFIXES, articles_folder, default_folders, load_folders
@@ -21,7 +22,14 @@ from geo.geocoders.placetable import PlaceTableGeocoder
 from geo.geocoders.settings import GeocoderSettings, build_geocoder
 from geo.incidents import FORMATS, excerpts_from_json, incidents_to_bytes
 from geo.library import ArticleStore, ResultCache
-from geo.maps import EVENT_COLOURS, MENTION_COLOUR, build_map, grouping_for, install_assets
+from geo.maps import (
+    EVENT_COLOURS,
+    MENTION_COLOUR,
+    build_map,
+    filter_script,
+    grouping_for,
+    install_assets,
+)
 from geo.model import PLACE_KINDS
 from geo.overrides import OverrideTable
 from geo.paths import PROJECT_ROOT, cache_dir, data_dir
@@ -71,7 +79,7 @@ def article_store(folder: str) -> ArticleStore:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def load_articles(folders: tuple[str, ...], fingerprint: tuple) -> tuple[list, list[str]]:
+def load_articles(folders: tuple[str, ...], fingerprint: str) -> tuple[list, list[str]]:
     """Read the article folders; `fingerprint` makes a changed file read again.
 
     A resource, not data: the articles are frozen, and copying ten thousand of them out of
@@ -89,11 +97,56 @@ def date_layers(serial: int, _incidents) -> tuple[str, list[str]]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def filtered_map(serial: int, filters: tuple, grouping: str, _incidents) -> tuple:
-    """What the filters leave and its map, built once per filter state of these incidents."""
-    chosen = dict(filters)
-    shown = view.filter_incidents(_incidents, grouping=grouping, **chosen)
-    return shown, build_map(shown, show_mentions=chosen["show_mentions"], grouping=grouping)
+def filtered(serial: int, filters: tuple, grouping: str, _incidents):
+    """What the filters leave, worked out once per filter state of these incidents."""
+    return view.filter_incidents(_incidents, grouping=grouping, **dict(filters))
+
+
+@st.cache_resource(show_spinner="Preparando el mapa…", max_entries=2)
+def incident_map(serial: int, grouping: str, _incidents) -> dict:
+    """The map of every incident as the map component takes it, built once per result.
+
+    The filters act in the browser (`geo.maps.filter_script`), so a sidebar change leaves the
+    map's code alone: the component stays mounted and keeps its view. Worked out here, not by
+    st_folium on every rerun, which at 10,000 incidents spends a tenth of a second on a
+    megabyte of script (a click would pay it too).
+    """
+    fmap = build_map(_incidents, grouping=grouping)
+    fmap.get_root().render()
+    links = [fmap, *fmap._children.values()]
+    script = streamlit_folium._get_map_string(fmap)
+    return {
+        "script": script,
+        "header": streamlit_folium._get_header(fmap),
+        "html": streamlit_folium._get_html(fmap),
+        "id": streamlit_folium.get_full_id(fmap),
+        "key": "map-" + hashlib.sha256(script.encode()).hexdigest()[:16],
+        "js_links": list(dict.fromkeys(src for e in links for _, src in assets(e, "js"))),
+        "css_links": list(dict.fromkeys(url for e in links for _, url in assets(e, "css"))),
+    }
+
+
+def assets(element, kind: str) -> list:
+    return getattr(element, f"default_{kind}", [])
+
+
+def map_component(code: dict, filters: dict) -> dict | None:
+    """The map, mounted once per result; returns its last click as st_folium would."""
+    return streamlit_folium._component_func(
+        **code,
+        height=620,
+        width=None,
+        returned_objects=["last_object_clicked"],
+        default={"last_object_clicked": None},
+        zoom=None,
+        center=None,
+        # streamlit-folium runs this code whenever it changes, on the mounted map.
+        feature_group=filter_script("window.map", **filters),
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        wrap_longitude=False,
+    )
 
 
 def overrides_path() -> Path:
@@ -108,14 +161,23 @@ def file_stamp(path: Path) -> tuple:
     return (stat.st_size, stat.st_mtime_ns)
 
 
-def folder_fingerprint(folders: list[Path]) -> tuple:
-    """Names, sizes and modification times: enough to notice an added, changed or removed file."""
-    return tuple(
-        (str(path), *file_stamp(path))
-        for folder in folders
-        if folder.is_dir()
-        for path in sorted(folder.iterdir())
-    )
+def folder_fingerprint(folders: list[Path]) -> str:
+    """Names, sizes and modification times: enough to notice an added, changed or removed file.
+
+    A digest, so that the article cache compares one short string on every rerun.
+    """
+    digest = hashlib.sha256()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                digest.update(f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def geocoder_choice() -> tuple:
@@ -394,20 +456,27 @@ def map_tab(result, articles: list, sidebar_box) -> None:
     incidents = result.incidents
     grouping, layers = date_layers(result.serial, incidents)
     filters = sidebar_filters(incidents, layers, sidebar_box)
-    shown, fmap = filtered_map(result.serial, tuple(filters.items()), grouping, incidents)
+    shown = filtered(result.serial, tuple(filters.items()), grouping, incidents)
+    code = incident_map(result.serial, grouping, incidents)
     count = int(shown["is_incident"].sum())
     st.caption(f"{count} incidentes visibles · {len(articles)} artículos")
+    every = {
+        "event_types": set(incidents.loc[incidents["is_incident"], "event_type"]),
+        "precisions": {1, 2, 3},
+    }
+    in_browser = {
+        name: None if name in every and set(value) >= every[name] else value
+        for name, value in filters.items()
+    }
+    map_and_panel(code, in_browser, shown, {article.id: article for article in articles})
+
+
+@st.fragment
+def map_and_panel(code: dict, filters: dict, shown, articles: dict) -> None:
+    """A click reruns only this: the map stays as it is and the side panel follows."""
     left, right = st.columns([3, 2])
     with left:
-        # A copy: st_folium renames the map's elements, and the same map rendered twice would
-        # give new code, so a new component that forgets the click and redraws everything.
-        clicked = st_folium(
-            copy.deepcopy(fmap),
-            key="map",
-            height=620,
-            use_container_width=True,
-            returned_objects=["last_object_clicked"],
-        )
+        clicked = map_component(code, filters)
         click = (clicked or {}).get("last_object_clicked")
         if click and click != st.session_state.get("last_click"):
             st.session_state["last_click"] = click
@@ -422,7 +491,7 @@ def map_tab(result, articles: list, sidebar_box) -> None:
                 key=f"download:{fmt}",
             )
     with right:
-        side_panel(shown, {article.id: article for article in articles})
+        side_panel(shown, articles)
 
 
 def main() -> None:
