@@ -26,6 +26,7 @@ from geo.maps import (
     EVENT_COLOURS,
     MENTION_COLOUR,
     build_map,
+    detach_rows,
     filter_script,
     grouping_for,
     install_assets,
@@ -90,10 +91,12 @@ def load_articles(folders: tuple[str, ...], fingerprint: str) -> tuple[list, lis
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def date_layers(serial: int, _incidents) -> tuple[str, list[str]]:
-    """The date grouping for these incidents (day, week or month) and its layers."""
-    grouping = grouping_for(_incidents.loc[_incidents["is_incident"], "event_date"])
-    return grouping, view.incident_layers(_incidents, grouping)
+def choices(serial: int, _incidents) -> tuple[str, list[str], list[str]]:
+    """The date grouping for these incidents (day, week or month), its layers, the event types."""
+    dated = _incidents["is_incident"]
+    grouping = grouping_for(_incidents.loc[dated, "event_date"])
+    types = sorted(set(_incidents.loc[dated, "event_type"]))
+    return grouping, view.incident_layers(_incidents, grouping), types
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -112,6 +115,7 @@ def incident_map(serial: int, grouping: str, _incidents) -> dict:
     megabyte of script (a click would pay it too).
     """
     fmap = build_map(_incidents, grouping=grouping)
+    detach_rows(fmap, PROJECT_ROOT / "static" / "maps", "/app/static/maps")
     fmap.get_root().render()
     links = [fmap, *fmap._children.values()]
     script = streamlit_folium._get_map_string(fmap)
@@ -221,7 +225,7 @@ def process(articles: list) -> tuple:
     return result, list(getattr(engine.geocoder, "notices", []))
 
 
-def sidebar_filters(incidents, layers: list[str], box) -> dict:
+def sidebar_filters(layers: list[str], types: list[str], box) -> dict:
     box.header("Capas por fecha")
     dated = [name for name in layers if name[:1].isdigit()]
     in_range = set(layers)
@@ -240,7 +244,6 @@ def sidebar_filters(incidents, layers: list[str], box) -> dict:
     show_mentions = box.toggle("Mostrar lugares solo mencionados", value=False)
 
     box.header("Filtros")
-    types = sorted(set(incidents.loc[incidents["is_incident"], "event_type"]))
     event_types = box.multiselect("Tipo de evento", types, default=types)
     precisions = box.multiselect(
         "Precisión geográfica",
@@ -413,7 +416,8 @@ def add_articles_tab(known: list) -> None:
 
 def articles_tab(articles: list) -> None:
     store = article_store(str(articles_folder()))
-    own = [a for a in articles if a.path and a.path.parent == store.folder]
+    folder = str(store.folder)
+    own = {a.id for a in articles if a.path and os.path.dirname(a.path) == folder}
     st.caption(
         view.escape_markdown(f"{len(articles)} artículos; {len(own)} tuyos en {store.folder}.")
     )
@@ -431,7 +435,7 @@ def articles_tab(articles: list) -> None:
             )
             for note in article.notes:
                 st.caption(view.escape_markdown(note))
-            if article not in own:
+            if article.id not in own:
                 continue
             with st.form(f"edit:{article.id}"):
                 title = st.text_input("Título", value=article.title)
@@ -454,16 +458,13 @@ def articles_tab(articles: list) -> None:
 
 def map_tab(result, articles: list, sidebar_box) -> None:
     incidents = result.incidents
-    grouping, layers = date_layers(result.serial, incidents)
-    filters = sidebar_filters(incidents, layers, sidebar_box)
+    grouping, layers, types = choices(result.serial, incidents)
+    filters = sidebar_filters(layers, types, sidebar_box)
     shown = filtered(result.serial, tuple(filters.items()), grouping, incidents)
     code = incident_map(result.serial, grouping, incidents)
     count = int(shown["is_incident"].sum())
     st.caption(f"{count} incidentes visibles · {len(articles)} artículos")
-    every = {
-        "event_types": set(incidents.loc[incidents["is_incident"], "event_type"]),
-        "precisions": {1, 2, 3},
-    }
+    every = {"event_types": set(types), "precisions": {1, 2, 3}}
     in_browser = {
         name: None if name in every and set(value) >= every[name] else value
         for name, value in filters.items()

@@ -7,8 +7,10 @@ empty gap. Every map built here loads Leaflet and jQuery from files the app serv
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import os
 import shutil
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -43,6 +45,8 @@ MAX_LAYERS = 31
 """More dated layers than this and the map groups them by week, then by month."""
 CLUSTER_FROM = 1000
 """From this many circles on, nearby ones are drawn as clusters that expand on click."""
+DATA_FILES_KEPT = 16
+"""Map data files `detach_rows` keeps (the newest): one per map the dashboard has shown."""
 CLUSTER_OPTIONS = {
     "chunkedLoading": True,
     "showCoverageOnHover": False,
@@ -310,6 +314,40 @@ def _layers(incidents: gpd.GeoDataFrame, grouping: str) -> Iterable[tuple[str, g
         yield name, incidents[names == name]
 
 
+def detach_rows(fmap: folium.Map, folder: Path, url: str) -> Path:
+    """Move the circles' data out of `fmap`'s code into a script file in `folder`, served at `url`.
+
+    The map's code shrinks from megabytes to kilobytes. Streamlit sends a component's code
+    with every rerun and the page handles it again on each of its renders, while a script
+    file is fetched once and then cached by the browser. The file is named after its content,
+    so a changed map never reads stale data; only the `keep` newest files are kept.
+    """
+    layers = [child for child in fmap._children.values() if isinstance(child, IncidentLayer)]
+    body = "[" + ",".join(layer.rows for layer in layers) + "]"
+    digest = hashlib.sha256(body.encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"atlas-{digest}.js"
+    if not path.exists():
+        temp = folder / f".tmp-{digest}-{os.getpid()}"
+        store = f'window.atlasData = window.atlasData || {{}};\nwindow.atlasData["{digest}"] = '
+        temp.write_text(f"{store}{body};\n", encoding="ascii")
+        os.replace(temp, path)
+    path.touch()
+    for old in sorted(folder.glob("atlas-*.js"), key=_mtime, reverse=True)[DATA_FILES_KEPT:]:
+        old.unlink(missing_ok=True)
+    for index, layer in enumerate(layers):
+        layer.rows = f'window.atlasData["{digest}"][{index}]'
+    fmap.default_js = [*fmap.default_js, ("atlasdata", f"{url}/{path.name}")]
+    return path
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 class _Atlas(MacroElement):
     """The browser side of the map's layers: a layer type, and `map.atlas.apply(filter)`.
 
@@ -470,10 +508,10 @@ class IncidentLayer(folium.FeatureGroup):
                     kind_index["" if kind is None or kind != kind else str(kind)],
                 ]
             )
-        # Safe inside a <script> element: no "</script>" or "<!--" can form.
-        self.rows = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace(
-            "<", "\\u003c"
-        )
+        # Safe inside a <script> element (no "</script>" or "<!--" can form) and as a file of
+        # its own whatever charset it is served with (ASCII).
+        self.rows = json.dumps(rows, separators=(",", ":")).replace("<", "\\u003c")
+        """The rows as a JavaScript expression: inline JSON, or a reference once detached."""
 
     def render(self, **kwargs) -> None:
         """As folium's Layer.render, but the script goes into the page verbatim.

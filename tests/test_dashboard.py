@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-DASHBOARD = str(Path(__file__).resolve().parents[1] / "dashboard.py")
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = str(ROOT / "dashboard.py")
 
 
 @pytest.fixture
@@ -25,9 +27,16 @@ def map_component(at):
     return json.loads(at.get("component_instance")[0].proto.json_args)
 
 
+def map_code(at) -> str:
+    """The map's code and the data file of its circles, as the browser loads them."""
+    component = map_component(at)
+    data = [ROOT / url.removeprefix("/app/") for url in component["js_links"] if "/maps/" in url]
+    assert len(data) == 1, component["js_links"]
+    return component["script"] + data[0].read_text(encoding="ascii")
+
+
 def marker_classes(at) -> set[str]:
-    code = json.dumps(map_component(at))
-    return {part.split('\\"')[0] for part in code.split("incident-")[1:]}
+    return set(re.findall(r'"incident-([^"]+)"', map_code(at)))
 
 
 def map_filter(at) -> dict:
@@ -116,13 +125,9 @@ def test_pasted_article_appears_on_the_map(app, tmp_path):
     assert "Jermuk" in map_code(app)
 
 
-def map_code(at) -> str:
-    return json.dumps(map_component(at), ensure_ascii=False)
-
-
 def has_marker_at(at, lat: float, lon: float) -> bool:
     """Each circle is a row of the map's data that starts with its coordinates."""
-    return f'[{lat},{lon},"incident-' in map_component(at)["script"]
+    return f'[{lat},{lon},"incident-' in map_code(at)
 
 
 def test_manual_fix_moves_a_place_and_can_be_undone(app, tmp_path):

@@ -145,3 +145,24 @@ def test_template_syntax_in_a_name_is_shown_as_written(incidents):
     incidents.loc[incidents.index[0], "location"] = "{{ 7 * 7 }} {% if x %}"
     html = build_map(incidents).get_root().render()
     assert "{{ 7 * 7 }} {% if x %}" in html
+
+
+def test_detached_rows_go_to_a_file_named_after_them(incidents, tmp_path):
+    from geo.maps import DATA_FILES_KEPT, detach_rows
+
+    inline = build_map(incidents).get_root().render()
+    fmap = build_map(incidents)
+    path = detach_rows(fmap, tmp_path / "maps", "/app/static/maps")
+    html = fmap.get_root().render()
+    assert f'src="/app/static/maps/{path.name}"' in html
+    assert "incident-a" in inline and "incident-a" not in html
+    data = path.read_text(encoding="ascii")
+    assert '"incident-a"' in data and '"incident-d"' in data
+    # The same map, the same file; a changed one, another file.
+    assert detach_rows(build_map(incidents), tmp_path / "maps", "/x") == path
+    incidents.loc[incidents.index[0], "latitude"] = 40.1
+    assert detach_rows(build_map(incidents), tmp_path / "maps", "/x") != path
+    for index in range(DATA_FILES_KEPT + 3):
+        incidents.loc[incidents.index[0], "latitude"] = 40 + index / 100
+        detach_rows(build_map(incidents), tmp_path / "maps", "/x")
+    assert len(list((tmp_path / "maps").glob("atlas-*.js"))) == DATA_FILES_KEPT
