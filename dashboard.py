@@ -456,10 +456,14 @@ def articles_tab(articles: list) -> None:
                     st.rerun()
 
 
-def map_tab(result, articles: list, sidebar_box) -> None:
+def map_tab(result, articles: list, sidebar_box, *, shown: bool) -> None:
+    """The map and its side panel when the tab is `shown`; the sidebar's filters always, so
+    that they keep their state while another tab is open."""
     incidents = result.incidents
     grouping, layers, types = choices(result.serial, incidents)
     filters = sidebar_filters(layers, types, sidebar_box)
+    if not shown:
+        return
     shown = filtered(result.serial, tuple(filters.items()), grouping, incidents)
     code = incident_map(result.serial, grouping, incidents)
     count = int(shown["is_incident"].sum())
@@ -515,17 +519,21 @@ def main() -> None:
     tabs = st.tabs(
         ["Mapa", "Añadir artículos", "Artículos", "Correcciones"], key="tab", on_change="rerun"
     )
+    # Only the open tab runs: the others' forms would be a hundred elements on every rerun.
     with tabs[0]:
         if result.incidents.empty:
             st.info("Todavía no hay incidentes: añade artículos en la pestaña «Añadir artículos».")
         else:
-            map_tab(result, articles, filters_box)
+            map_tab(result, articles, filters_box, shown=tabs[0].open)
     with tabs[1]:
-        add_articles_tab(articles)
+        if tabs[1].open:
+            add_articles_tab(articles)
     with tabs[2]:
-        articles_tab(articles)
+        if tabs[2].open:
+            articles_tab(articles)
     with tabs[3]:
-        fixes_tab()
+        if tabs[3].open:
+            fixes_tab()
 
 
 main()

@@ -375,18 +375,29 @@ class _Atlas(MacroElement):
                         radius: r[3], color: o.colours[r[4]], weight: 2,
                         dashArray: dashes[r[5]], fill: true, fillColor: o.colours[r[4]],
                         fillOpacity: r[6] ? 0.75 : 0.35, className: r[2]
-                    }).bindTooltip(r[7], {sticky: false});
+                    });
                     circle.atlasRow = r;
                     return circle;
                 });
             },
             onAdd: function(map) {
                 if (!this._circles) { this._make(); }
+                var target = this.options.target;
+                if (!target.atlasTooltips) {
+                    // A tooltip is made on the first hover: binding ten thousand up front
+                    // costs more than making the circles.
+                    target.atlasTooltips = true;
+                    target.on("mouseover", function(e) {
+                        var circle = e.layer;
+                        if (circle && circle.atlasRow && !circle.getTooltip()) {
+                            circle.bindTooltip(circle.atlasRow[7], {sticky: false}).openTooltip();
+                        }
+                    });
+                }
                 var match = this._match, kinds = this.options.kinds;
                 this._shown = match ? this._circles.filter(function(c) {
                     return match(c.atlasRow, kinds);
                 }) : this._circles.slice();
-                var target = this.options.target;
                 if (target.addLayers) { target.addLayers(this._shown); }
                 else { this._shown.forEach(function(c) { target.addLayer(c); }); }
             },

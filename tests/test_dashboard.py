@@ -106,6 +106,23 @@ def test_event_type_filter_reaches_the_map(app):
     assert set(app.sidebar.multiselect[0].options) > {"Battles"}
 
 
+def open_tab(at, name: str) -> None:
+    """Only the open tab's content runs, as when a person clicks that tab."""
+    at.session_state["tab"] = name
+    at.run()
+
+
+def test_only_the_open_tab_runs_and_the_filters_stay(app):
+    app.sidebar.checkbox(key="layer:2022-08-03").uncheck().run()
+    open_tab(app, "Añadir artículos")
+    assert len(app.text_area) == 1
+    assert not app.get("component_instance")
+    assert app.sidebar.checkbox(key="layer:2022-08-03").value is False
+    open_tab(app, "Mapa")
+    assert not app.text_area
+    assert "2022-08-03" not in map_filter(app)["layers"]
+
+
 def submit(at, form_key: str) -> None:
     next(b for b in at.button if b.proto.form_id == form_key).click().run()
 
@@ -113,6 +130,7 @@ def submit(at, form_key: str) -> None:
 def test_pasted_article_appears_on_the_map(app, tmp_path):
     before = map_code(app)
     assert "Jermuk" not in before
+    open_tab(app, "Añadir artículos")
     app.text_area[0].input(
         "Combates en Jermuk: el 3 de marzo de 2023 soldados azerbaiyanos dispararon contra "
         "posiciones armenias cerca de Jermuk."
@@ -121,7 +139,7 @@ def test_pasted_article_appears_on_the_map(app, tmp_path):
     submit(app, "upload")
     assert not app.exception, app.exception
     assert list((tmp_path / "articles").glob("*.txt"))
-    app.run()
+    open_tab(app, "Mapa")
     assert "Jermuk" in map_code(app)
 
 
@@ -145,6 +163,8 @@ def test_manual_fix_moves_a_place_and_can_be_undone(app, tmp_path):
     assert "Paso Lachin" in fixes and "39.7" in fixes
     assert has_marker_at(app, 39.7, 46.4)
 
+    open_tab(app, "Correcciones")
     next(b for b in app.button if b.label == "Deshacer").click().run()
     assert "Paso Lachin" not in (tmp_path / "data" / "overrides.csv").read_text(encoding="utf-8")
+    open_tab(app, "Mapa")
     assert not has_marker_at(app, 39.7, 46.4)
