@@ -325,7 +325,7 @@ def side_panel(shown, articles: dict) -> None:
         st.markdown(
             f"**{view.escape_markdown(what)}** · " + view.escape_markdown(" · ".join(facts))
         )
-        for excerpt in excerpts_from_json(row.excerpts):
+        for index, excerpt in enumerate(excerpts_from_json(row.excerpts)):
             names |= view.highlighted_names(excerpt)
             with st.container(border=True):
                 st.markdown(view.excerpt_markdown(excerpt))
@@ -337,8 +337,15 @@ def side_panel(shown, articles: dict) -> None:
                 if excerpt.url:
                     st.link_button("Abrir la fuente original", excerpt.url)
                 article = articles.get(excerpt.article_id)
-                if article is not None:
-                    with st.expander("Leer el artículo completo"):
+                if article is None:
+                    continue
+                # Lazy, like the fix form: a closed expander costs the click nothing.
+                with st.expander(
+                    "Leer el artículo completo",
+                    key=f"article:{row.event_id}:{index}",
+                    on_change="rerun",
+                ) as full_text:
+                    if full_text.open:
                         st.markdown(view.article_markdown(article.text))
     fix_form(view.names_for_place(names, first, place_table()), first)
 
@@ -347,7 +354,10 @@ def fix_form(names: list[str], place) -> None:
     """Put a name somewhere else: another candidate of the table, or typed coordinates."""
     if not names:
         return
-    with st.expander("¿Ubicación equivocada? Corregirla"), st.form("fix"):
+    box = st.expander("¿Ubicación equivocada? Corregirla", key="fix:open", on_change="rerun")
+    if not box.open:
+        return
+    with box, st.form("fix"):
         name = st.selectbox("Nombre tal como aparece en el texto", names)
         candidates = place_table().candidates(name)
         options = ["Coordenadas escritas abajo"] + [

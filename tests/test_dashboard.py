@@ -153,6 +153,9 @@ def test_manual_fix_moves_a_place_and_can_be_undone(app, tmp_path):
 
     lachin = next(p for p in PlaceTable.load().candidates("Lachin corridor") if p.kind == "road")
     click(app, lachin.lat, lachin.lon)
+    assert not [s for s in app.selectbox if s.label.startswith("Nombre tal como")]
+    app.session_state["fix:open"] = True  # the form is drawn only once its expander opens
+    app.run()
     name_box = next(s for s in app.selectbox if s.label.startswith("Nombre tal como"))
     name_box.set_value("Paso Lachin")
     next(n for n in app.number_input if n.label == "Latitud").set_value(39.7)
