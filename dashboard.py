@@ -115,7 +115,8 @@ def incident_map(serial: int, grouping: str, _incidents) -> dict:
     The filters act in the browser (`geo.maps.filter_script`), so a sidebar change leaves the
     map's code alone: the component stays mounted and keeps its view. Worked out here, not by
     st_folium on every rerun, which at 10,000 incidents spends a tenth of a second on a
-    megabyte of script (a click would pay it too).
+    megabyte of script (a click would pay it too). The pieces come from streamlit-folium's
+    own helpers (version pinned in uv.lock), as st_folium puts them together.
     """
     fmap = build_map(_incidents, grouping=grouping)
     detach_rows(fmap, PROJECT_ROOT / "static" / "maps", "/app/static/maps")
@@ -490,13 +491,13 @@ def articles_tab(articles: list) -> None:
                     st.rerun()
 
 
-def map_tab(result, articles: list, sidebar_box, *, shown: bool) -> None:
-    """The map and its side panel when the tab is `shown`; the sidebar's filters always, so
+def map_tab(result, articles: list, sidebar_box, *, is_open: bool) -> None:
+    """The map and its side panel when the tab `is_open`; the sidebar's filters always, so
     that they keep their state while another tab is open."""
     incidents = result.incidents
     grouping, layers, types = choices(result.serial, incidents)
     filters = sidebar_filters(layers, types, sidebar_box)
-    if not shown:
+    if not is_open:
         return
     shown = filtered(result.serial, tuple(filters.items()), grouping, incidents)
     code = incident_map(result.serial, grouping, incidents)
@@ -559,7 +560,7 @@ def main() -> None:
         if result.incidents.empty:
             st.info("Todavía no hay incidentes: añade artículos en la pestaña «Añadir artículos».")
         else:
-            map_tab(result, articles, filters_box, shown=tabs[0].open)
+            map_tab(result, articles, filters_box, is_open=tabs[0].open)
     with tabs[1]:
         if tabs[1].open:
             add_articles_tab(articles)

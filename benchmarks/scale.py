@@ -193,13 +193,12 @@ def _busiest_layer(shown) -> tuple[str, int]:
 # Bring one incident's circle into view: the cluster holding it zooms in or spreads out.
 SHOW_INCIDENT = """
 (className) => new Promise(resolve => {
-    for (const layer of window.map.atlas.layers) {
-        const circle = (layer._circles || []).find(c => c.options.className === className);
-        const target = layer.options.target;
-        if (circle && target.zoomToShowLayer) {
-            target.zoomToShowLayer(circle, () => setTimeout(resolve, 500));
-            return;
-        }
+    const map = window.map;
+    for (const id in map._layers) {
+        const cluster = map._layers[id];
+        if (!cluster.zoomToShowLayer) { continue; }
+        const circle = cluster.getLayers().find(c => c.options.className === className);
+        if (circle) { cluster.zoomToShowLayer(circle, () => setTimeout(resolve, 500)); return; }
     }
     resolve();
 })
