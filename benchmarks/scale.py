@@ -216,7 +216,8 @@ def _clicks(page, shown, runs: int, map_frame: str) -> float:
 
     frame = page.frame_locator(map_frame)
     map_window = page.locator(map_frame).element_handle().content_frame()
-    places = shown.drop_duplicates(["latitude", "longitude"]).sample(runs * 4, random_state=1)
+    places = shown.drop_duplicates(["latitude", "longitude"])
+    places = places.sample(min(runs * 4, len(places)), random_state=1)
     times = []
     for row in places.itertuples():
         if len(times) == runs:
