@@ -7,8 +7,10 @@ empty gap. Every map built here loads Leaflet and jQuery from files the app serv
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import os
 import shutil
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -43,6 +45,8 @@ MAX_LAYERS = 31
 """More dated layers than this and the map groups them by week, then by month."""
 CLUSTER_FROM = 1000
 """From this many circles on, nearby ones are drawn as clusters that expand on click."""
+DATA_FILES_KEPT = 16
+"""Map data files `detach_rows` keeps (the newest): one per map the dashboard has shown."""
 CLUSTER_OPTIONS = {
     "chunkedLoading": True,
     "showCoverageOnHover": False,
@@ -235,14 +239,18 @@ def build_map(
     grouping: str | None = None,
     cluster: bool | None = None,
 ) -> folium.Map:
-    """One circle per incident, one layer per date group, framed on what is shown.
+    """One circle per incident, one layer per date group, framed on the incidents.
 
     Each circle carries the class `incident-<event_id>` so a test or a script can find it.
     `grouping` ("day", "week", "month") defaults to what `grouping_for` picks for these
     incidents; the dashboard passes the one it chose for all incidents, so that the map's
-    layers match the sidebar's whatever the filters leave.
+    layers match the sidebar's. Places only mentioned get a layer of their own, switched on
+    with `show_mentions`.
 
-    With `cluster` (by default from `CLUSTER_FROM` circles on) every date layer feeds one
+    The map can be filtered in the browser without being built again: `filter_script` gives
+    the code that shows only some date layers, event types and precisions.
+
+    With `cluster` (by default from `CLUSTER_FROM` circles on) every layer feeds one
     MarkerCluster, so that the browser draws a few dozen clusters instead of thousands of
     circles; a layer switched off in the layer control takes its circles out of the clusters.
     """
@@ -255,22 +263,47 @@ def build_map(
             "Sin conexión: no se pueden cargar las teselas del mapa de fondo. "
             "Los incidentes se muestran igualmente."
         ).add_to(fmap)
+    _Atlas().add_to(fmap)
 
-    shown = incidents if show_mentions else incidents[incidents["is_incident"]]
+    dated = incidents.loc[incidents["is_incident"], "event_date"]
     if grouping is None:
-        grouping = grouping_for(shown.loc[shown["is_incident"], "event_date"])
+        grouping = grouping_for(dated)
     if cluster is None:
-        cluster = len(shown) >= CLUSTER_FROM
-    clusters = None
+        cluster = len(incidents) >= CLUSTER_FROM
     if cluster:
-        clusters = MarkerCluster(control=False, options=CLUSTER_OPTIONS)
-        clusters.default_js, clusters.default_css = local_cluster_assets(asset_url)
-        clusters.add_to(fmap)
-    for name, group in _layers(shown, grouping):
-        IncidentLayer(group, name=safe_text(name), cluster=clusters).add_to(fmap)
+        target = MarkerCluster(control=False, options=CLUSTER_OPTIONS)
+        target.default_js, target.default_css = local_cluster_assets(asset_url)
+    else:
+        target = folium.FeatureGroup(control=False)
+    target.add_to(fmap)
+    for name, group in _layers(incidents, grouping):
+        shown = show_mentions or name != MENTIONS_LAYER
+        IncidentLayer(group, name=name, target=target, show=shown).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    _frame(fmap, shown)
+    _frame(fmap, incidents[incidents["is_incident"]] if len(dated) else incidents)
     return fmap
+
+
+def filter_script(
+    map_variable: str,
+    *,
+    layers: Iterable[str],
+    event_types: Iterable[str] | None = None,
+    precisions: Iterable[int] | None = None,
+    show_mentions: bool = False,
+) -> str:
+    """Code that shows, on a map from `build_map`, only the incidents the filters keep.
+
+    Leaves the map mounted: no page reload, and a date toggle only moves the circles of
+    the layers it switches. `None` keeps every event type or precision, as the map starts.
+    """
+    chosen = {
+        "layers": list(layers),
+        "types": None if event_types is None else list(event_types),
+        "precisions": None if precisions is None else [int(p) for p in precisions],
+        "mentions": bool(show_mentions),
+    }
+    return f"{map_variable}.atlas.apply({json.dumps(chosen, ensure_ascii=False)});\n"
 
 
 def _layers(incidents: gpd.GeoDataFrame, grouping: str) -> Iterable[tuple[str, gpd.GeoDataFrame]]:
@@ -281,42 +314,159 @@ def _layers(incidents: gpd.GeoDataFrame, grouping: str) -> Iterable[tuple[str, g
         yield name, incidents[names == name]
 
 
-class IncidentLayer(folium.FeatureGroup):
-    """A date layer whose circles are drawn in the browser from one compact array.
+def detach_rows(fmap: folium.Map, folder: Path, url: str) -> Path:
+    """Move the circles' data out of `fmap`'s code into a script file in `folder`, served at `url`.
 
-    A folium CircleMarker with its Tooltip costs about 1 kB of script and a Python object
-    each; ten thousand of them make a 10 MB page that takes seconds to build and to run.
-    Here each incident is one row of eight values, and a loop makes the same Leaflet
-    circles (same classes, tooltips and click events) in the browser.
+    The map's code shrinks from megabytes to kilobytes. Streamlit sends a component's code
+    with every rerun and the page handles it again on each of its renders, while a script
+    file is fetched once and then cached by the browser. The file is named after its content,
+    so a changed map never reads stale data; only the `keep` newest files are kept.
+    """
+    layers = [child for child in fmap._children.values() if isinstance(child, IncidentLayer)]
+    body = "[" + ",".join(layer.rows for layer in layers) + "]"
+    digest = hashlib.sha256(body.encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"atlas-{digest}.js"
+    if not path.exists():
+        temp = folder / f".tmp-{digest}-{os.getpid()}"
+        store = f'window.atlasData = window.atlasData || {{}};\nwindow.atlasData["{digest}"] = '
+        temp.write_text(f"{store}{body};\n", encoding="ascii")
+        os.replace(temp, path)
+    path.touch()
+    for old in sorted(folder.glob("atlas-*.js"), key=_mtime, reverse=True)[DATA_FILES_KEPT:]:
+        old.unlink(missing_ok=True)
+    for index, layer in enumerate(layers):
+        layer.rows = f'window.atlasData["{digest}"][{index}]'
+    fmap.default_js = [*fmap.default_js, ("atlasdata", f"{url}/{path.name}")]
+    return path
 
-    Given a `cluster`, the layer puts its circles into that MarkerCluster while it is on
-    the map and takes them out when switched off.
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+class _Atlas(MacroElement):
+    """The browser side of the map's layers: a layer type, and `map.atlas.apply(filter)`.
+
+    An AtlasLayer makes its circles only when first shown, and puts them into the map's
+    one target (a MarkerCluster, or a plain group) rather than onto the map: the target is
+    on the map from the start, so it carries the click handler streamlit-folium binds then,
+    for every circle shown later as well.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {% if this.cluster %}
-        var {{ this.get_name() }} = new (L.FeatureGroup.extend({
-            onAdd: function() { {{ this.cluster.get_name() }}.addLayers(this.getLayers()); },
-            onRemove: function() { {{ this.cluster.get_name() }}.removeLayers(this.getLayers()); }
-        }))();
-        {% else %}
-        var {{ this.get_name() }} = L.featureGroup({});
-        {% endif %}
-        (function(group) {
-            var colours = {{ this.colours|tojson }};
-            var dashes = [null, "4 3", "1 4"];
-            var rows = {{ this.rows }};
-            for (var i = 0; i < rows.length; i++) {
-                var r = rows[i];
-                L.circleMarker([r[0], r[1]], {
-                    radius: r[3], color: colours[r[4]], weight: 2,
-                    dashArray: dashes[r[5]], fill: true, fillColor: colours[r[4]],
-                    fillOpacity: r[6] ? 0.75 : 0.35, className: r[2]
-                }).bindTooltip(r[7], {sticky: false}).addTo(group);
+        L.AtlasLayer = L.AtlasLayer || L.Layer.extend({
+            initialize: function(rows, options) {
+                this._rows = rows;
+                this._circles = null;
+                this._shown = [];
+                this._match = null;
+                L.setOptions(this, options);
+            },
+            _make: function() {
+                var o = this.options, dashes = [null, "4 3", "1 4"];
+                this._circles = this._rows.map(function(r) {
+                    var circle = L.circleMarker([r[0], r[1]], {
+                        radius: r[3], color: o.colours[r[4]], weight: 2,
+                        dashArray: dashes[r[5]], fill: true, fillColor: o.colours[r[4]],
+                        fillOpacity: r[6] ? 0.75 : 0.35, className: r[2]
+                    });
+                    circle.atlasRow = r;
+                    return circle;
+                });
+            },
+            onAdd: function(map) {
+                if (!this._circles) { this._make(); }
+                var target = this.options.target;
+                if (!target.atlasTooltips) {
+                    // A tooltip is made on the first hover: binding ten thousand up front
+                    // costs more than making the circles.
+                    target.atlasTooltips = true;
+                    target.on("mouseover", function(e) {
+                        var circle = e.layer;
+                        if (circle && circle.atlasRow && !circle.getTooltip()) {
+                            circle.bindTooltip(circle.atlasRow[7], {sticky: false}).openTooltip();
+                        }
+                    });
+                }
+                var match = this._match, kinds = this.options.kinds;
+                this._shown = match ? this._circles.filter(function(c) {
+                    return match(c.atlasRow, kinds);
+                }) : this._circles.slice();
+                if (target.addLayers) { target.addLayers(this._shown); }
+                else { this._shown.forEach(function(c) { target.addLayer(c); }); }
+            },
+            onRemove: function(map) {
+                var target = this.options.target;
+                if (target.removeLayers) { target.removeLayers(this._shown); }
+                else { this._shown.forEach(function(c) { target.removeLayer(c); }); }
+                this._shown = [];
+            },
+            setMatch: function(match) {
+                this._match = match;
+                if (this._map) { var map = this._map; this.onRemove(map); this.onAdd(map); }
             }
-        })({{ this.get_name() }});
+        });
+        {{ this._parent.get_name() }}.atlas = (function(map) {
+            var last = JSON.stringify([null, null]);
+            return {
+                layers: [],
+                apply: function(filter) {
+                    var key = JSON.stringify([filter.types, filter.precisions]);
+                    var match = null;
+                    if (filter.types || filter.precisions) {
+                        var types = filter.types, precisions = filter.precisions;
+                        match = function(r, kinds) {
+                            return (!precisions || precisions.indexOf(r[5] + 1) >= 0)
+                                && (!types || !r[6] || types.indexOf(kinds[r[8]]) >= 0);
+                        };
+                    }
+                    this.layers.forEach(function(layer) {
+                        var on = layer.options.mentions ? filter.mentions
+                            : filter.layers.indexOf(layer.options.name) >= 0;
+                        if (!on && map.hasLayer(layer)) { map.removeLayer(layer); }
+                        if (key !== last) { layer.setMatch(match); }
+                        if (on && !map.hasLayer(layer)) { map.addLayer(layer); }
+                    });
+                    last = key;
+                }
+            };
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Atlas"
+
+
+class IncidentLayer(folium.FeatureGroup):
+    """A date layer whose circles are drawn in the browser from one compact array.
+
+    A folium CircleMarker with its Tooltip costs about 1 kB of script and a Python object
+    each; ten thousand of them make a 10 MB page that takes seconds to build and to run.
+    Here each incident is one row of nine values, and the browser makes the Leaflet circles
+    (same classes, tooltips and click events) when the layer is first shown, into `target`:
+    the map's MarkerCluster or plain group (see `_Atlas`).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = new L.AtlasLayer({{ this.rows }}, {
+            target: {{ this.target.get_name() }},
+            name: {{ this.layer_name|tojson }},
+            mentions: {{ this.mentions|tojson }},
+            colours: {{ this.colours|tojson }},
+            kinds: {{ this.kinds|tojson }}
+        });
+        {{ this._parent.get_name() }}.atlas.layers.push({{ this.get_name() }});
         {% endmacro %}
         """
     )
@@ -326,14 +476,18 @@ class IncidentLayer(folium.FeatureGroup):
         incidents: gpd.GeoDataFrame,
         *,
         name: str,
+        target: folium.FeatureGroup,
         show: bool = True,
-        cluster: MarkerCluster | None = None,
     ):
-        super().__init__(name=name, show=show)
+        super().__init__(name=safe_text(name), show=show)
         self._name = "IncidentLayer"
-        self.cluster = cluster
+        self.layer_name = name
+        self.mentions = name == MENTIONS_LAYER
+        self.target = target
         self.colours = [*EVENT_COLOURS.values(), OTHER_COLOUR, MENTION_COLOUR]
-        index = {colour: i for i, colour in enumerate(self.colours)}
+        self.kinds = sorted(set(incidents["event_type"].fillna("").astype(str)))
+        colour_index = {colour: i for i, colour in enumerate(self.colours)}
+        kind_index = {kind: i for i, kind in enumerate(self.kinds)}
         columns = {name: incidents[name].tolist() for name in _ROW_COLUMNS}
         tooltips: dict[tuple, str] = {}
         rows = []
@@ -358,16 +512,17 @@ class IncidentLayer(folium.FeatureGroup):
                     round(float(lon), 6),
                     f"incident-{event_id}",
                     radius_for(fatalities),
-                    index[colour_for(kind, is_incident)],
+                    colour_index[colour_for(kind, is_incident)],
                     min(max(int(precision), 1), 3) - 1,
                     int(bool(is_incident)),
                     tooltips[key],
+                    kind_index["" if kind is None or kind != kind else str(kind)],
                 ]
             )
-        # Safe inside a <script> element: no "</script>" or "<!--" can form.
-        self.rows = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace(
-            "<", "\\u003c"
-        )
+        # Safe inside a <script> element (no "</script>" or "<!--" can form) and as a file of
+        # its own whatever charset it is served with (ASCII).
+        self.rows = json.dumps(rows, separators=(",", ":")).replace("<", "\\u003c")
+        """The rows as a JavaScript expression: inline JSON, or a reference once detached."""
 
     def render(self, **kwargs) -> None:
         """As folium's Layer.render, but the script goes into the page verbatim.

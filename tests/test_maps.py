@@ -1,9 +1,12 @@
+import json
 from datetime import date
 
 from geo.maps import (
     MENTIONS_LAYER,
     UNDATED_LAYER,
+    IncidentLayer,
     build_map,
+    filter_script,
     install_assets,
     layer_name,
     local_assets,
@@ -26,15 +29,46 @@ def test_map_loads_only_local_assets(incidents):
     assert "code.jquery.com" not in html
 
 
-def test_one_layer_per_date_and_mentions_hidden_by_default(incidents):
-    html = build_map(incidents).get_root().render()
-    for name in ("2022-08-03", "2021-05-12", UNDATED_LAYER):
-        assert f'"{name}"' in html
-    assert MENTIONS_LAYER not in html
-    assert "incident-a" in html and "incident-d" not in html
+def layers_added_at_start(fmap) -> set[str]:
+    """Names of the layers the map's code puts on the map as it starts."""
+    html = fmap.get_root().render()
+    return {
+        layer.layer_name
+        for layer in fmap._children.values()
+        if isinstance(layer, IncidentLayer) and f"{layer.get_name()}.addTo(" in html
+    }
 
-    with_mentions = build_map(incidents, show_mentions=True).get_root().render()
-    assert MENTIONS_LAYER in with_mentions and "incident-d" in with_mentions
+
+def test_one_layer_per_date_and_mentions_hidden_by_default(incidents):
+    fmap = build_map(incidents)
+    html = fmap.get_root().render()
+    for name in ("2022-08-03", "2021-05-12", UNDATED_LAYER, MENTIONS_LAYER):
+        assert f'"{name}"' in html
+    assert "incident-a" in html and "incident-d" in html
+    assert layers_added_at_start(fmap) == {"2022-08-03", "2021-05-12", UNDATED_LAYER}
+
+    with_mentions = build_map(incidents, show_mentions=True)
+    assert MENTIONS_LAYER in layers_added_at_start(with_mentions)
+
+
+def test_filter_script_names_what_to_show_as_data():
+    code = filter_script(
+        "window.map",
+        layers=["2022-08-03"],
+        event_types=["Battles", "</script><script>alert(1)"],
+        precisions=[1, 2],
+        show_mentions=True,
+    )
+    prefix = "window.map.atlas.apply("
+    assert code.startswith(prefix) and code.rstrip().endswith(");")
+    assert json.loads(code.strip()[len(prefix) : -2]) == {
+        "layers": ["2022-08-03"],
+        "types": ["Battles", "</script><script>alert(1)"],
+        "precisions": [1, 2],
+        "mentions": True,
+    }
+    everything = filter_script("m", layers=[], event_types=None, precisions=None)
+    assert '"types": null' in everything and '"precisions": null' in everything
 
 
 def test_map_text_cannot_run(incidents):
@@ -111,3 +145,24 @@ def test_template_syntax_in_a_name_is_shown_as_written(incidents):
     incidents.loc[incidents.index[0], "location"] = "{{ 7 * 7 }} {% if x %}"
     html = build_map(incidents).get_root().render()
     assert "{{ 7 * 7 }} {% if x %}" in html
+
+
+def test_detached_rows_go_to_a_file_named_after_them(incidents, tmp_path):
+    from geo.maps import DATA_FILES_KEPT, detach_rows
+
+    inline = build_map(incidents).get_root().render()
+    fmap = build_map(incidents)
+    path = detach_rows(fmap, tmp_path / "maps", "/app/static/maps")
+    html = fmap.get_root().render()
+    assert f'src="/app/static/maps/{path.name}"' in html
+    assert "incident-a" in inline and "incident-a" not in html
+    data = path.read_text(encoding="ascii")
+    assert '"incident-a"' in data and '"incident-d"' in data
+    # The same map, the same file; a changed one, another file.
+    assert detach_rows(build_map(incidents), tmp_path / "maps", "/x") == path
+    incidents.loc[incidents.index[0], "latitude"] = 40.1
+    assert detach_rows(build_map(incidents), tmp_path / "maps", "/x") != path
+    for index in range(DATA_FILES_KEPT + 3):
+        incidents.loc[incidents.index[0], "latitude"] = 40 + index / 100
+        detach_rows(build_map(incidents), tmp_path / "maps", "/x")
+    assert len(list((tmp_path / "maps").glob("atlas-*.js"))) == DATA_FILES_KEPT

@@ -68,6 +68,8 @@ def test_hostile_article_runs_nothing(offline_page, hostile_app):
             continue
     expect(payload_shown).to_be_visible()
     page.get_by_text("Leer el artículo completo").first.click()
+    full_text = page.get_by_test_id("stExpanderDetails").filter(has_text="Combates en Sotk")
+    expect(full_text.get_by_text("window.__atlas_pwned = 1", exact=False)).to_be_visible()
     page.wait_for_timeout(500)
 
     assert dialogs == []

@@ -80,3 +80,13 @@ def test_layer_control_toggle_hides_and_restores_markers(
     expect(frame.locator(MARKERS)).to_have_count(len(sample_incidents) - on_day)
     layer.locator("input").click()
     expect(frame.locator(MARKERS)).to_have_count(len(sample_incidents))
+
+
+def test_hovering_a_marker_shows_its_place(offline_page, sample_app, sample_incidents):
+    page, _ = offline_page
+    frame = open_map(page, sample_app.url)
+    lachin = sample_incidents[sample_incidents["location"].str.contains("Lach")].iloc[0]
+    marker = frame.locator(f"path.incident-{lachin['event_id']}")
+    expect(marker).to_have_count(1, timeout=30_000)
+    marker.hover(force=True)
+    expect(frame.get_by_role("tooltip").filter(has_text=lachin["location"])).to_be_visible()
