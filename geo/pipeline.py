@@ -55,13 +55,26 @@ def collect(results: list[ArticleResult]) -> PipelineResult:
     return PipelineResult(results, to_geodataframe(build_incidents(events)))
 
 
+# Modules that only show, export or measure results: editing them leaves cached results valid.
+_AFTER_RESULTS = frozenset(
+    {
+        "maps.py",
+        "view.py",
+        "cli.py",
+        "corpus.py",
+        "evaluate.py",
+        "gazetteer_build.py",
+        "__main__.py",
+    }  # fmt: skip
+)
+
+
 @functools.cache
 def engine_version() -> str:
     """A hash of the engine's code and shipped data: results cached under another are stale."""
     digest = hashlib.sha256()
-    for path in sorted(
-        [*(PROJECT_ROOT / "geo").rglob("*.py"), *(PROJECT_ROOT / "data").glob("*.csv")]
-    ):
+    code = [p for p in (PROJECT_ROOT / "geo").rglob("*.py") if p.name not in _AFTER_RESULTS]
+    for path in sorted([*code, *(PROJECT_ROOT / "data").glob("*.csv")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
