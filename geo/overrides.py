@@ -13,6 +13,7 @@ import os
 import tempfile
 from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from geopy.adapters import URLLibAdapter
@@ -42,7 +43,9 @@ class Override:
     when: str = ""
 
 
+@lru_cache(maxsize=1 << 14)
 def name_key(name: str) -> str:
+    """Remembered: the chain asks for every name of every article."""
     return " ".join(fold(name).split())
 
 
