@@ -41,8 +41,8 @@ PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
 # Offline only; the server and user agent are what the form offers for going live.
 DEFAULT_GEOCODER = (False, PUBLIC_NOMINATIM, DEFAULT_USER_AGENT)
 ARTICLES_PER_PAGE = 10
+# Incidents of one place the side panel shows at a time.
 PANEL_PAGE = 5
-"""Incidents of one place the side panel shows at a time."""
 
 
 @st.cache_resource

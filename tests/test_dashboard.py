@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -171,3 +172,15 @@ def test_manual_fix_moves_a_place_and_can_be_undone(app, tmp_path):
     assert "Paso Lachin" not in (tmp_path / "data" / "overrides.csv").read_text(encoding="utf-8")
     open_tab(app, "Mapa")
     assert not has_marker_at(app, 39.7, 46.4)
+
+
+def test_no_bare_string_at_module_level_that_streamlit_would_print():
+    # Streamlit's "magic" writes any bare expression of the script on the page: an attribute
+    # docstring below a constant showed up above the title.
+    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    bare = [
+        node.lineno
+        for node in tree.body[1:]
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    ]
+    assert bare == []
