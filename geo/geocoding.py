@@ -60,6 +60,7 @@ _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 _FAR_KM = 150.0
 _LIST_KM = 50.0
 _AREA_KINDS = frozenset({"admin1", "region"})
+_BESIDE_CHARS = 120
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
@@ -104,7 +105,41 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
     _gather_lists(article.text, mentions, final, ask, kinds)
+    _place_in_named_areas(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
+
+
+def _place_in_named_areas(text: str, mentions: list[Mention], final: dict) -> None:
+    """A village no service knows goes to the province or district its sentence names beside it
+    ("la aldea de Khramort, en el distrito de Askerán", even when the table knows Askerán only
+    as a town), at ACLED's precision 3: on the map, roughly, rather than nowhere."""
+    for index, mention in enumerate(mentions):
+        name = (mention.text, mention.cue)
+        if final[name][0] is not None or _feature_kind(mention.cue) not in (None, *_SETTLEMENTS):
+            continue
+        beside = [
+            other
+            for other in mentions[max(0, index - 3) : index + 4]
+            if other is not mention
+            and (area := final[other.text, other.cue][0]) is not None
+            and (area.kind in _AREA_KINDS or _feature_kind(other.cue) in _AREA_KINDS)
+            and abs(other.start - mention.start) <= _BESIDE_CHARS
+            and "." not in text[min(other.end, mention.end) : max(other.start, mention.start)]
+        ]
+        if not beside:
+            continue
+        nearest = min(beside, key=lambda other: abs(other.start - mention.start))
+        area, _, service = final[nearest.text, nearest.cue]
+        place = Place(
+            name=mention.text,
+            lat=area.lat,
+            lon=area.lon,
+            kind="village",
+            country=area.country,
+            admin1=area.name,
+            source=f"approximate: somewhere in {area.name}, which the text names beside it",
+        )
+        final[name] = (place, GEO_REGION, f"{service}, by area")
 
 
 def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:

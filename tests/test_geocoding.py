@@ -198,3 +198,18 @@ def test_the_region_is_the_focus_countries_when_the_story_is_told_from_afar():
         "tras el puesto de control azerbaiyano de Hakari."
     )
     assert found["Hakari"].place.name == "Hakari Bridge"
+
+
+def test_a_village_no_source_knows_goes_to_the_area_named_beside_it():
+    found = by_text("Cerca de la aldea de Qwertash, en la provincia de Tavush, hubo disparos.")
+    village = found["Qwertash"]
+    assert (village.place.name, village.place.admin1, village.precision) == (
+        "Qwertash",
+        "Tavush",
+        GEO_REGION,
+    )
+    assert (village.place.lat, village.place.lon) == (
+        found["Tavush"].place.lat,
+        found["Tavush"].place.lon,
+    )
+    assert by_text("En la aldea de Qwertash hubo disparos.")["Qwertash"].place is None
