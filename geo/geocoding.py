@@ -61,6 +61,7 @@ _FAR_KM = 150.0
 _LIST_KM = 50.0
 _AREA_KINDS = frozenset({"admin1", "region"})
 _BESIDE_CHARS = 120
+_CUED_FAR_KM = 800.0
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
@@ -105,6 +106,15 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
     _gather_lists(article.text, mentions, final, ask, kinds)
+    if near:
+        for (text, cue), (place, _, _) in final.items():
+            # "la aldea de Xyzt" is not a namesake half a world away: better no place at all.
+            if (
+                place is not None
+                and _feature_kind(cue) == "village"
+                and distance_km(place.lat, place.lon, *near) > _CUED_FAR_KM
+            ):
+                final[text, cue] = (None, GEO_REGION, "")
     _place_in_named_areas(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 

@@ -213,3 +213,10 @@ def test_a_village_no_source_knows_goes_to_the_area_named_beside_it():
         found["Tavush"].place.lon,
     )
     assert by_text("En la aldea de Qwertash hubo disparos.")["Qwertash"].place is None
+
+
+def test_a_village_cue_takes_no_namesake_half_a_world_away():
+    assert (
+        by_text("En el pueblo de Palermo, cerca de Goris, hubo disparos.")["Palermo"].place is None
+    )
+    assert by_text("En la ciudad de Palermo hubo una protesta.")["Palermo"].place.country == "IT"
