@@ -255,6 +255,12 @@ _NOT_SITE = re.compile(
 )
 _NOT_SITE_NEEDLES = ("lejos", "far", "acus", "culp", "accus", "blam", "pid", "ped", "inst",
                      "exig", "urg", "asked", "called")  # fmt: skip
+# "Bakú cerró el paso", "Moscow sent troops": a place that decides or acts is a government.
+_ACTS = re.compile(
+    r"\s+(?:cerro|cerraron|decidio|rechazo|acepto|ordeno|prohibio|suspendio|retiro|envio|"
+    r"desplego|autorizo|impuso|propuso|firmo|ratifico|closed|decided|rejected|accepted|ordered|"
+    r"banned|suspended|withdrew|sent|deployed|authorized|imposed|proposed|signed)\b"
+)
 # "a Moscow-brokered truce", "Turkish-backed": the place qualifies who acted.
 _ACTOR_SUFFIX = re.compile(r"[-‐‑](?:brokered|backed|led|mediated|sponsored|allied|based)\b")
 _WHEN = re.compile(r"\s*(?:cuando|when)\b")
@@ -734,7 +740,8 @@ class _Sentence:
         offset = lm.mention.start - self.start
         if any(s <= offset < e for s, e in self.speakers) or self.names_actor(offset):
             return False
-        if _ACTOR_SUFFIX.match(self.folded, lm.mention.end - self.start):
+        after = lm.mention.end - self.start
+        if _ACTOR_SUFFIX.match(self.folded, after) or _ACTS.match(self.folded, after):
             return False
         if self.may_exclude and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
             return False

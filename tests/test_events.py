@@ -471,3 +471,10 @@ def test_weapons_traded_are_no_attack_and_last_year_is_history():
         incidents_of("Tel Aviv es el principal proveedor de drones de Bakú, dijo en Goris.") == []
     )
     assert incidents_of("El año pasado, tras una ofensiva, Azerbaiyán recuperó Stepanakert.") == []
+
+
+def test_a_place_that_decides_or_acts_is_a_government_not_a_site():
+    events = incidents_of(
+        "Tras el tiroteo junto al Paso Lachin, Bakú cerró el paso el 15 de junio."
+    )
+    assert [e.location.place.name for e in events] == ["Lachin corridor"]
