@@ -141,7 +141,7 @@ _TRIGGERS = [
     ("Strategic developments", "Non-violent transfer of territory",
      r"(?:traspaso|entrega|cesion|devolucion|handover|transfer)\s+(?:de\s+|of\s+)?(?:las?\s+|los?\s+|the\s+)?"
      r"(?:[^\W\d]+\s+){0,2}?(?:aldeas?|pueblos?|territorios?|distritos?|localidades|asentamientos|"
-     r"villages?|territory|districts?)|invadi\w*|invasion|avanz\w+|incursion\w*|tom\w+\s+(?:el\s+control|posiciones)|"
+     r"villages?|territory|districts?)|pas(?:o|aron)\s+a\s+control|invadi\w*|invasion|avanz\w+|incursion\w*|tom\w+\s+(?:el\s+control|posiciones)|"
      r"cruz\w+\s+la\s+frontera|penetr\w+|se\s+adentr\w+|ocuparon|ocupacion|"
      r"viola\w*\s+(?:la\s+)?(?:integridad\s+territorial|frontera)|invad\w+|advanc\w+|"
      r"crossed\s+(?:the\s+border|into)|took\s+(?:up\s+)?positions|incursions?"),
@@ -172,8 +172,8 @@ _TRIGGER_NEEDLES = [
     ("captur", "detuv", "detien", "detenid", "arrest", "apresaron", "detained", "custody"),
     ("base", "puesto", "camp", "fortificacion", "trinchera", "posicion", "post"),
     ("traspaso", "entrega", "cesion", "devolucion", "handover", "transfer", "invad", "invasion",
-     "avanz", "incursion", "control", "posiciones", "frontera", "penetr",
-     "adentr", "ocup", "integridad", "advanc", "crossed", "positions"),
+     "avanz", "incursion", "control", "posiciones", "frontera", "penetr", "adentr", "ocup",
+     "integridad", "advanc", "crossed", "positions"),
     ("bloque", "cort", "cierre", "block"),
 ]  # fmt: skip
 
@@ -280,7 +280,7 @@ _TAKINGS = [
         rf"capture\s+of)\s+(?:el\s+control\s+de\s+)?{_PLACE_WORD}$")),
     ("Strategic developments", "Non-violent transfer of territory", re.compile(
         r"\b(?:(?:tropas|fuerzas|soldados|ejercito|militares)\s+(?:[^\W\d]+\s+){0,2}?"
-        r"(?:entraron|entro)\s+en|entrega\s+de|traspaso\s+de|cesion\s+de|devolucion\s+de|"
+        r"(?:entraron|entro)\s+(?:[^\W\d]+\s+){0,3}?en|entrega\s+de|traspaso\s+de|cesion\s+de|devolucion\s+de|"
         r"entreg(?:o|aron|ara|aran|ar)|devolv(?:io|ieron|er)|handover\s+of|handed\s+over|"
         rf"troops\s+entered)\s+{_PLACE_WORD}$")),
 ]  # fmt: skip
@@ -695,7 +695,7 @@ class _Sentence:
             offset = lm.mention.start - self.start
             trigger = None
             for event_type, sub_type, pattern in _TAKINGS:
-                match = pattern.search(self.folded, max(0, offset - 50), offset)
+                match = pattern.search(self.folded, max(0, offset - 80), offset)
                 if match:
                     trigger = _Trigger(match.start(), match.end(), event_type, sub_type, -1)
                     break

@@ -478,3 +478,16 @@ def test_a_place_that_decides_or_acts_is_a_government_not_a_site():
         "Tras el tiroteo junto al Paso Lachin, Bakú cerró el paso el 15 de junio."
     )
     assert [e.location.place.name for e in events] == ["Lachin corridor"]
+
+
+def test_troops_entering_a_village_on_a_day_and_places_passing_to_control_are_transfers():
+    [event] = incidents_of(
+        "Los militares azerbaiyanos entraron el jueves en la aldea de Tegh.",
+        published=date(2022, 3, 26),
+    )
+    assert (event.sub_event_type, event.event_date) == (
+        "Non-violent transfer of territory",
+        date(2022, 3, 24),
+    )
+    [event] = incidents_of("Kalbajar pasó a control azerbaiyano el 25 de noviembre.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
