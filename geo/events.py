@@ -904,13 +904,18 @@ def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trig
     for rank in ranks:
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         match = pattern.search(folded, start, end)
-        while match and _TRADED.search(folded, max(0, match.start() - 30), match.start()):
+        while match and (
+            _TRADED.search(folded, max(0, match.start() - 30), match.start())
+            or _AMID.search(folded, max(0, match.start() - 20), match.start())
+        ):
             match = pattern.search(folded, match.end(), end)  # "proveedor de drones"
         if match:
             return _Trigger(match.start(), match.end(), event_type, sub_type, rank)
     return None
 
 
+# The backdrop of what is told: "en plena ofensiva rusa en Ucrania", "amid the war".
+_AMID = re.compile(r"\b(?:en\s+plen[oa]|en\s+medio\s+de(?:l|\s+la)?|amid|amidst)\s+$")
 # Weapons bought, sold or owned are no attack: "el principal proveedor de drones".
 _TRADED = re.compile(
     r"\b(?:proveedor(?:es)?|venta|ventas|compra|compras|suministro|fabricante|fabricacion|"

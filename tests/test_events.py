@@ -491,3 +491,9 @@ def test_troops_entering_a_village_on_a_day_and_places_passing_to_control_are_tr
     )
     [event] = incidents_of("Kalbajar pasó a control azerbaiyano el 25 de noviembre.")
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_the_backdrop_of_what_is_told_is_no_event():
+    events = incidents_of("Hubo combates en Tegh, en plena ofensiva rusa en Rusia.")
+    assert [e.location.place.name for e in events] == ["Tegh"]
+    assert incidents_of("Las tropas se desplegaron en Tegh, en plena ofensiva rusa en Rusia.") == []
