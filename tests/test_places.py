@@ -370,3 +370,4 @@ def test_a_transliterations_final_apostrophe_is_part_of_the_name_a_quotes_is_not
         "Geghark'unik'",
         "Armenia",
     ]
+    assert found("el movimiento 'Salvemos Armenia' en Ereván") == ["Armenia", "Ereván"]
