@@ -380,6 +380,8 @@ def _cue_before(text: str, start: int, space: int) -> str:
         k -= article
         de = k and words[k - 1] in _DE
         k -= de
+        if kind == "pueblo" and k and words[k - 1].lower().startswith("defensor"):
+            return ""  # "el defensor del pueblo de Karabaj" is the ombudsman, no village
     if not k:
         near = None
     elif de:

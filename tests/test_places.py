@@ -371,3 +371,7 @@ def test_a_transliterations_final_apostrophe_is_part_of_the_name_a_quotes_is_not
         "Armenia",
     ]
     assert found("el movimiento 'Salvemos Armenia' en Ereván") == ["Armenia", "Ereván"]
+
+
+def test_the_ombudsman_is_no_village_cue():
+    assert cues("según el defensor del pueblo de Karabaj, Artak Beglarián.") == [("Karabaj", "")]
