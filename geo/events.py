@@ -304,6 +304,8 @@ _HABITUAL = re.compile(
     r"\b(?:a\s+diario|cada\s+dia|todos\s+los\s+dias|daily|every\s+day|regularly|repeatedly|"
     r"a\s+menudo|constantemente)\b"
 )
+# A running total ("eleva a 604 el total reconocido desde el 27 de septiembre") sums events.
+_CUMULATIVE = re.compile(r"\b(?:total|acumulad\w+|elevan?\s+a)\b")
 _SINCE = re.compile(r"\b(?:desde|since)\s+(?:[^\W\d]+\s+){0,3}$")
 _TRANSFER = "Non-violent transfer of territory"
 _DISPLACED = re.compile(
@@ -629,9 +631,11 @@ class _Sentence:
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
             if not dates and self._in_past_year(0, clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
-            if _HABITUAL.search(self.folded, clause_start, clause_end) or (
-                dates
-                and all(d.precision > DAY and _SINCE.search(self.folded, 0, d.start) for d in dates)
+            since = [d for d in dates if _SINCE.search(self.folded, 0, d.start)]
+            if (
+                _HABITUAL.search(self.folded, clause_start, clause_end)
+                or (dates and len(since) == len(dates) and all(d.precision > DAY for d in since))
+                or (since and _CUMULATIVE.search(self.folded, clause_start, clause_end))
             ):
                 continue  # "bombardeada casi a diario", "bajo fuego desde finales de septiembre"
             if trigger.sub_event_type == _TRANSFER and _DISPLACED.search(

@@ -497,3 +497,13 @@ def test_the_backdrop_of_what_is_told_is_no_event():
     events = incidents_of("Hubo combates en Tegh, en plena ofensiva rusa en Rusia.")
     assert [e.location.place.name for e in events] == ["Tegh"]
     assert incidents_of("Las tropas se desplegaron en Tegh, en plena ofensiva rusa en Rusia.") == []
+
+
+def test_a_running_total_since_a_day_is_no_new_event():
+    text = "Las autoridades cifraron en 16 los soldados muertos, lo que eleva a 604 el total desde el 27 de septiembre en Tegh."
+    assert incidents_of(text, published=date(2020, 10, 14)) == []
+    [event] = incidents_of(
+        "Unos activistas mantienen bloqueado desde el lunes el corredor de Lachin.",
+        published=date(2022, 12, 13),
+    )
+    assert event.event_date == date(2022, 12, 12)
