@@ -500,7 +500,10 @@ def test_the_backdrop_of_what_is_told_is_no_event():
 
 
 def test_a_running_total_since_a_day_is_no_new_event():
-    text = "Las autoridades cifraron en 16 los soldados muertos, lo que eleva a 604 el total desde el 27 de septiembre en Tegh."
+    text = (
+        "Las autoridades cifraron en 16 los soldados muertos, lo que eleva a 604 el total "
+        "desde el 27 de septiembre en Tegh."
+    )
     assert incidents_of(text, published=date(2020, 10, 14)) == []
     [event] = incidents_of(
         "Unos activistas mantienen bloqueado desde el lunes el corredor de Lachin.",
