@@ -60,12 +60,12 @@ from geo.dates import (
     find_dates,
     read_number,
 )
-from geo.model import Article, Event, Excerpt, LocatedMention
+from geo.model import AREA_KINDS, SETTLEMENT_KINDS, Article, Event, Excerpt, LocatedMention
 from geo.text import fold, split_sentences
 
 # Kinds that give way to a finer place in the same clause: ACLED codes the most specific
 # location ("cerca de Tegh, en la provincia de Syunik" is an event at Tegh).
-_COARSE = ("admin1", "region", "country")
+_COARSE = AREA_KINDS | {"country"}
 
 MENTION = "Mention"
 """`event_type` of a place only named; its sub-type says whether in a statement."""
@@ -289,7 +289,6 @@ _TAKING_NEEDLES = ("tom", "conquist", "captur", "recuper", "retook", "seized", "
                    "traspaso", "cesion", "devol", "handover", "handed")  # fmt: skip
 # What joins the places of a list: "Ağdam el 20 de noviembre y en Kalbajar".
 _LIST_JOIN = re.compile(r"(?:,|\by|\be|\band)\s+(?:en\s+|in\s+|a\s+)?$")
-_SETTLEMENTS = frozenset({"city", "village"})
 # A town named by what it is ("las colinas que rodean la ciudad"), not by its name.
 _THE_TOWN = re.compile(
     r"\b(?:la\s+(?:ciudad|localidad|aldea|villa)|el\s+(?:pueblo|municipio|poblado)|"
@@ -458,7 +457,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             keys,
             focus or next(iter(recent[1][-1:] or recent[0][-1:]), None),
         )
-        recent = [recent[1], [lm for lm in in_sentence if lm.place.kind in _SETTLEMENTS]]
+        recent = [recent[1], [lm for lm in in_sentence if lm.place.kind in SETTLEMENT_KINDS]]
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
@@ -538,11 +537,7 @@ class _Sentence:
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        return (
-            [m.span() for m in _QUOTE.finditer(self.folded)]
-            if '"' in self.folded or any(q in self.folded for q in "«“")
-            else []
-        )
+        return [m.span() for m in _QUOTE.finditer(self.folded)]
 
     def _quote_of(self, offset: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
@@ -629,7 +624,7 @@ class _Sentence:
             if not own and _WHEN.match(self.folded, clause_start):
                 # "la invasión del 12 de mayo, cuando tomaron posiciones": that date.
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
-            if not dates and self._in_past_year(0, clause_end):
+            if not dates and self._in_past_year(clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
             since = [d for d in dates if _SINCE.search(self.folded, 0, d.start)]
             if (
@@ -712,16 +707,13 @@ class _Sentence:
                 taken[id(lm)] = trigger
         return taken
 
-    def _in_past_year(self, clause_start: int, clause_end: int) -> bool:
+    def _in_past_year(self, clause_end: int) -> bool:
         """Whether the sentence up to the clause's end sets what it tells in a year before the
         article's ("El año pasado, tras una ofensiva, ...")."""
         published = self.article.published
         return published is not None and (
-            any(
-                int(year) < published.year
-                for year in _IN_YEAR.findall(self.folded, clause_start, clause_end)
-            )
-            or _LAST_YEAR.search(self.folded, clause_start, clause_end) is not None
+            any(int(year) < published.year for year in _IN_YEAR.findall(self.folded, 0, clause_end))
+            or _LAST_YEAR.search(self.folded, 0, clause_end) is not None
         )
 
     def _local_sources(self) -> list[LocatedMention]:
@@ -839,7 +831,7 @@ def _focus(mentions: list[LocatedMention], keys: dict[int, tuple]) -> LocatedMen
     other."""
     counts: dict[tuple, list[LocatedMention]] = {}
     for lm in mentions:
-        if lm.place.kind in _SETTLEMENTS:
+        if lm.place.kind in SETTLEMENT_KINDS:
             counts.setdefault(keys[id(lm)], []).append(lm)
     ranked = sorted(counts.values(), key=len, reverse=True)
     if ranked and len(ranked[0]) >= 3 and (len(ranked) == 1 or len(ranked[1]) < len(ranked[0])):

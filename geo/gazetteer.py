@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from geo.model import Place
+from geo.model import SETTLEMENT_KINDS, Place
 from geo.paths import SHIPPED_DATA, cache_dir
 from geo.text import fold
 
@@ -153,7 +153,7 @@ class PlaceTable:
             table_places.append(place)
             ours = [place.name, *extra.get(row.get("geonames_id") or "", [])]
             variants = _split(row["alt_names"])
-            if place.kind not in ("city", "village") or not place.source.startswith("GeoNames"):
+            if place.kind not in SETTLEMENT_KINDS or not place.source.startswith("GeoNames"):
                 ours, variants = ours + variants, []
             names = tuple(dict.fromkeys(ours + variants))
             table_names.append(names)
@@ -219,7 +219,7 @@ def _split(names: str) -> list[str]:
 def _place(row: dict[str, str], province_names: dict[str, str]) -> Place:
     country = row["country"]
     admin1 = row.get("admin1", "")
-    if row["kind"] in ("city", "village"):
+    if row["kind"] in SETTLEMENT_KINDS:
         admin1 = province_names.get(row.get("iso_3166_2") or f"{country}.{admin1}", admin1)
     elif row["kind"] in ("admin1", "region", "country"):
         admin1 = ""
@@ -237,7 +237,7 @@ def _place(row: dict[str, str], province_names: dict[str, str]) -> Place:
 
 
 def _is_important(place: Place, row: dict[str, str]) -> bool:
-    if place.kind not in ("city", "village") or not place.source.startswith("GeoNames"):
+    if place.kind not in SETTLEMENT_KINDS or not place.source.startswith("GeoNames"):
         return True
     if (row.get("capital") == "1" and place.population >= 100_000) or place.population >= 1_000_000:
         return True

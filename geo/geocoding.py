@@ -22,9 +22,11 @@ from geopy.location import Location
 from geo.gazetteer import FOCUS_COUNTRIES, VILLAGE_PREFIXES, distance_km, name_key, word_key
 from geo.geocoders import place_from_location
 from geo.model import (
+    AREA_KINDS,
     GEO_EXACT,
     GEO_NEAR,
     GEO_REGION,
+    SETTLEMENT_KINDS,
     Article,
     LocatedMention,
     Mention,
@@ -55,11 +57,9 @@ CUE_KINDS = {
 # Cues that put the event next to the place named rather than on it.
 NEAR_CUES = ("cerca de", "aeropuerto")
 _PART_OF_REGION = frozenset({"road", "lake", "mountain"})
-_SETTLEMENTS = frozenset({"city", "village"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 _FAR_KM = 150.0
 _LIST_KM = 50.0
-_AREA_KINDS = frozenset({"admin1", "region"})
 _BESIDE_CHARS = 120
 _CUED_FAR_KM = 800.0
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
@@ -94,14 +94,14 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                 place, provenance = found[0] if found else _UNRESOLVED
                 final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
                 continue
-        elif provinces and place.kind in _SETTLEMENTS:
+        elif provinces and place.kind in SETTLEMENT_KINDS:
             # A name first read as a province ("Martuni") is no context for itself.
             named = provinces - {read_first.name}
             if named and place.admin1 not in named:
                 # Asked without `near`: the province decides, and the answer is the same for
                 # every article.
                 for answer in ask(text, False, kinds[text, cue], None):
-                    if answer[0].kind in _SETTLEMENTS and answer[0].admin1 in named:
+                    if answer[0].kind in SETTLEMENT_KINDS and answer[0].admin1 in named:
                         place, provenance = answer
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
@@ -125,14 +125,17 @@ def _place_in_named_areas(text: str, mentions: list[Mention], final: dict) -> No
     as a town), at ACLED's precision 3: on the map, roughly, rather than nowhere."""
     for index, mention in enumerate(mentions):
         name = (mention.text, mention.cue)
-        if final[name][0] is not None or _feature_kind(mention.cue) not in (None, *_SETTLEMENTS):
+        if final[name][0] is not None or _feature_kind(mention.cue) not in (
+            None,
+            *SETTLEMENT_KINDS,
+        ):
             continue
         beside = [
             other
             for other in mentions[max(0, index - 3) : index + 4]
             if other is not mention
             and (area := final[other.text, other.cue][0]) is not None
-            and (area.kind in _AREA_KINDS or _feature_kind(other.cue) in _AREA_KINDS)
+            and (area.kind in AREA_KINDS or _feature_kind(other.cue) in AREA_KINDS)
             and abs(other.start - mention.start) <= _BESIDE_CHARS
             and "." not in text[min(other.end, mention.end) : max(other.start, mention.start)]
         ]
@@ -169,16 +172,18 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
         for name in names:
             place = final[name][0]
             others = [final[n][0] for n in names if n != name]
-            points = [(p.lat, p.lon) for p in others if p is not None and p.kind in _SETTLEMENTS]
+            points = [
+                (p.lat, p.lon) for p in others if p is not None and p.kind in SETTLEMENT_KINDS
+            ]
             if len(points) < 2 or len(points) < len(others):
                 continue
-            if place is not None and place.kind in _AREA_KINDS and not name[1]:
+            if place is not None and place.kind in AREA_KINDS and not name[1]:
                 # Among towns a bare name is a town ("Kapan, Jermuk, Martuni y Goris").
                 found = ask(name[0], True, "city", None)
-                if found and found[0][0].kind in _SETTLEMENTS:
+                if found and found[0][0].kind in SETTLEMENT_KINDS:
                     place, service = found[0]
                     final[name] = (place, precision(name[1], place), service)
-            if place is None or place.kind not in _SETTLEMENTS:
+            if place is None or place.kind not in SETTLEMENT_KINDS:
                 continue
             centre = _median([lat for lat, _ in points]), _median([lon for _, lon in points])
             if distance_km(place.lat, place.lon, *centre) <= _LIST_KM or any(
@@ -188,7 +193,7 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
             near = [
                 (distance_km(answer[0].lat, answer[0].lon, *centre), index, answer)
                 for index, answer in enumerate(ask(name[0], False, kinds[name], centre))
-                if answer[0].kind in _SETTLEMENTS
+                if answer[0].kind in SETTLEMENT_KINDS
             ]
             km, _, (closest, service) = min(near, default=(_LIST_KM, 0, (None, "")))
             if closest is not None and km < _LIST_KM:

@@ -17,6 +17,9 @@ GEO_EXACT, GEO_NEAR, GEO_REGION = 1, 2, 3
 
 # Kinds of place, ordered roughly from smallest to largest.
 PLACE_KINDS = ("village", "city", "lake", "mountain", "road", "admin1", "region", "country")
+# Populated places (GeoNames tells a city from a village by population only) and areas.
+SETTLEMENT_KINDS = frozenset({"city", "village"})
+AREA_KINDS = frozenset({"admin1", "region"})
 
 
 @dataclass(frozen=True)

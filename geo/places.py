@@ -268,7 +268,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         cue = cue or kind_cue
         if not cue and text[mention_end + 1 : mention_end + 2].islower():
             cue = _cue_after(text, mention_end)
-        if name and _final_apostrophe(text, start, mention_end, table):
+        if name and _final_apostrophe(text, start, mention_end, name, table):
             mention_end += 1  # "Syunik'", "Geghark'unik'": the transliteration's last letter
         found = text[start:mention_end]
         mentions.append(new_mention(article_id, found, start, mention_end, cue))
@@ -446,17 +446,16 @@ def _acceptable(
     )
 
 
-def _final_apostrophe(text: str, start: int, end: int, table: PlaceTable) -> bool:
-    """Whether an apostrophe right after a name ends it rather than closing a quotation: no
-    letter follows, the name does not open with a quotation mark, and the table spells it so."""
+def _final_apostrophe(text: str, start: int, end: int, key: str, table: PlaceTable) -> bool:
+    """Whether an apostrophe right after the name keyed `key` ends it rather than closing a
+    quotation: no letter follows, the name does not open with a quotation mark, and the table
+    spells it so."""
     if text[end : end + 1] not in _APOSTROPHES or text[end + 1 : end + 2].isalpha():
         return False
     if text[start - 1 : start] in (*_APOSTROPHES, "‘"):
         return False
     return any(
-        name.endswith(_APOSTROPHES)
-        for index in table.indexes(name_key(text[start:end]))
-        for name in table.names[index]
+        name.endswith(_APOSTROPHES) for index in table.indexes(key) for name in table.names[index]
     )
 
 

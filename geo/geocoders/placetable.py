@@ -17,18 +17,16 @@ from geopy.point import Point
 
 from geo.gazetteer import FOCUS_COUNTRIES, PlaceTable, distance_km, name_key
 from geo.geocoders import location_from_place, place_from_location
-from geo.model import PLACE_KINDS, Place
+from geo.model import AREA_KINDS, PLACE_KINDS, SETTLEMENT_KINDS, Place
 
 SERVICE = "place table"
 
 # Kinds that answer the same question: a "localidad" cue fits a city or a village.
-_POPULATED = frozenset({"city", "village"})
 _FAMILIES = (
-    _POPULATED,
-    frozenset({"admin1", "region"}),
+    SETTLEMENT_KINDS,
+    AREA_KINDS,
     frozenset({"lake", "mountain", "road"}),
 )
-_AREA_KINDS = frozenset({"admin1", "region"})
 _NEAR_SCALE_KM = 150.0
 _MAX_NEAR_KM = 1500.0
 _ANSWERS_KEPT = 100_000
@@ -124,7 +122,7 @@ class PlaceTableGeocoder(Geocoder):
     def reverse(self, query, *, exactly_one: bool = True) -> Location | list[Location] | None:
         """The nearest populated places (or, failing that, any places) to a point."""
         point = Point(query)
-        pool = [p for p in self.table.places if p.kind in ("city", "village")]
+        pool = [p for p in self.table.places if p.kind in SETTLEMENT_KINDS]
         nearest = sorted(
             pool or self.table.places,
             key=lambda p: distance_km(point.latitude, point.longitude, p.lat, p.lon),
@@ -182,7 +180,7 @@ class PlaceTableGeocoder(Geocoder):
 
 
 def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | None) -> float:
-    population = place.population / 10 if place.kind in _AREA_KINDS else place.population
+    population = place.population / 10 if place.kind in AREA_KINDS else place.population
     score = math.log10(population + 10)
     if place.country in FOCUS_COUNTRIES:
         score += 1.5
@@ -191,7 +189,7 @@ def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | N
     if feature_kind:
         if place.kind == feature_kind:
             score += 10.0
-        elif feature_kind in _POPULATED and place.kind in _POPULATED:
+        elif feature_kind in SETTLEMENT_KINDS and place.kind in SETTLEMENT_KINDS:
             # City or village is only a population threshold of GeoNames, while the writer's
             # "ciudad" or "pueblo" is their own; a namesake far away must not win on it: the
             # exact kind is worth less than the focus countries' bonus ("la ciudad de Jermuk"
