@@ -96,15 +96,7 @@ def _read_folder(
 ) -> tuple[list[tuple[str, Article]], list[Problem]]:
     if not folder.is_dir():
         return [], [Problem(str(folder), "no such folder")]
-    manifest_path = folder / manifest_name
-    entries: dict[str, Metadata] = {}
-    problems: list[Problem] = []
-    if manifest_path.is_file():
-        manifest, trouble = read_manifest(manifest_path, max_bytes)
-        problems += [Problem(prefix + p.subject, p.reason) for p in trouble]
-        if manifest is not None:
-            entries, trouble = manifest.entries(prefix + manifest_name)
-            problems += trouble
+    entries, problems = manifest_entries(folder / manifest_name, prefix, max_bytes)
     try:
         paths = sorted(folder.iterdir())
     except OSError as error:
@@ -158,6 +150,21 @@ def check_size(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
         limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} B"
         raise ArticleError(f"larger than the {limit} size limit")
     return data
+
+
+def manifest_entries(
+    path: Path, prefix: str = "", max_bytes: int = MAX_BYTES
+) -> tuple[dict[str, Metadata], list[Problem]]:
+    """The rows of the manifest at `path` (none when there is no such file) by file name, and
+    what could not be read of it, named after `prefix` + its name."""
+    if not path.is_file():
+        return {}, []
+    manifest, trouble = read_manifest(path, max_bytes)
+    problems = [Problem(prefix + p.subject, p.reason) for p in trouble]
+    if manifest is None:
+        return {}, problems
+    entries, trouble = manifest.entries(prefix + path.name)
+    return entries, problems + trouble
 
 
 def read_manifest(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Manifest | None, list[Problem]]:

@@ -19,9 +19,9 @@ from geo.articles import (
     ArticleError,
     default_folders,
     load_folders,
+    manifest_entries,
     parse_article,
     read_limited,
-    read_manifest,
     with_metadata,
 )
 from geo.gazetteer import PlaceTable
@@ -92,18 +92,8 @@ def read_file(path: Path, manifests: dict[Path, dict] | None = None) -> Article:
     article = parse_article(path.name, read_limited(path), path=path)
     manifests = {} if manifests is None else manifests
     if path.parent not in manifests:
-        manifests[path.parent] = _manifest_entries(path.parent / MANIFEST)
+        manifests[path.parent], _ = manifest_entries(path.parent / MANIFEST)
     return with_metadata(article, manifests[path.parent].get(path.name))
-
-
-def _manifest_entries(manifest_path: Path) -> dict:
-    if not manifest_path.is_file():
-        return {}
-    manifest, _ = read_manifest(manifest_path)
-    if manifest is None:
-        return {}
-    entries, _ = manifest.entries(MANIFEST)
-    return entries
 
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
