@@ -102,6 +102,8 @@ class PlaceTable:
     """The keys of the first two or more words of each name of several words."""
     word_facts: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     """What recognition asks about each word it meets, worked out once (see `geo.places`)."""
+    own_names: set[tuple[str, int]] = field(default_factory=set, repr=False)
+    """(key, index) of each place's own and curated names, as opposed to GeoNames variants."""
 
     def __post_init__(self) -> None:
         curated = self.curated or [len(names) for names in self.names]
@@ -113,6 +115,8 @@ class PlaceTable:
                 entries = self.by_key.setdefault(key, [])
                 if index not in entries:
                     entries.append(index)
+                if rank < curated[index]:
+                    self.own_names.add((key, index))
                 if self.important[index] and (
                     rank < curated[index] or " " in key or not self.is_common(key)
                 ):
@@ -170,6 +174,11 @@ class PlaceTable:
     def indexes(self, key: str) -> list[int]:
         """Row indexes of the places whose name has this key."""
         return self.by_key.get(key, [])
+
+    def is_own_name(self, key: str, index: int) -> bool:
+        """Whether the place at `index` goes by `key` in its own name or one of ours, rather
+        than only in a GeoNames variant ("White House" is a variant of Casablanca)."""
+        return (key, index) in self.own_names
 
     def is_common(self, key: str) -> bool:
         """True when every word of the key is a frequent Spanish or English word."""

@@ -170,7 +170,12 @@ class PlaceTableGeocoder(Geocoder):
         indexes = self.table.indexes(key)
         if codes:
             indexes = [i for i in indexes if places[i].country in codes]
-        ranked = sorted(indexes, key=lambda i: _score(places[i], feature_kind, near), reverse=True)
+        table = self.table
+        ranked = sorted(
+            indexes,
+            key=lambda i: _score(places[i], feature_kind, near, table.is_own_name(key, i)),
+            reverse=True,
+        )
         return tuple(ranked)
 
     def _answered(self, index: int) -> tuple[Place, str]:
@@ -179,11 +184,17 @@ class PlaceTableGeocoder(Geocoder):
         return answered
 
 
-def _score(place: Place, feature_kind: str | None, near: tuple[float, float] | None) -> float:
+def _score(
+    place: Place, feature_kind: str | None, near: tuple[float, float] | None, own_name: bool
+) -> float:
     population = place.population / 10 if place.kind in AREA_KINDS else place.population
     score = math.log10(population + 10)
     if place.country in FOCUS_COUNTRIES:
         score += 1.5
+    elif not own_name:
+        # Abroad, a name found only among GeoNames' variants is a weak sign: a tenth of the
+        # population ("White House" is Washington, also a variant of Casablanca's).
+        score -= 1.0
     if not place.source.startswith("GeoNames"):
         score += 1.0  # the hand table holds what the region's news names
     if feature_kind:
