@@ -56,7 +56,7 @@ CUE_KINDS = {
 }
 # Cues that put the event next to the place named rather than on it.
 NEAR_CUES = ("cerca de", "aeropuerto")
-_PART_OF_REGION = frozenset({"road", "lake", "mountain"})
+_PART_OF_REGION = frozenset({"road", "lake", "mountain", "river"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 _FAR_KM = 150.0
 _LIST_KM = 50.0

@@ -16,7 +16,17 @@ from pathlib import Path
 GEO_EXACT, GEO_NEAR, GEO_REGION = 1, 2, 3
 
 # Kinds of place, ordered roughly from smallest to largest.
-PLACE_KINDS = ("village", "city", "lake", "mountain", "road", "admin1", "region", "country")
+PLACE_KINDS = (
+    "village",
+    "city",
+    "lake",
+    "mountain",
+    "river",
+    "road",
+    "admin1",
+    "region",
+    "country",
+)
 # Populated places (GeoNames tells a city from a village by population only) and areas.
 SETTLEMENT_KINDS = frozenset({"city", "village"})
 AREA_KINDS = frozenset({"admin1", "region"})

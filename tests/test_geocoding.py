@@ -91,9 +91,14 @@ def test_precision_without_a_place():
     assert precision("aldea", None) == GEO_REGION
 
 
-def test_rivers_and_seas_stay_unresolved_rather_than_land_on_a_namesake_town():
-    located = by_text("Patrullas en el río Aras y en el mar Caspio.")
-    assert located["Aras"].place is None and located["Caspio"].place is None
+def test_a_river_is_a_river_and_a_sea_the_table_lacks_lands_on_no_namesake_town():
+    located = by_text("Patrullas en el río Araks, en el río Tártar y en el mar Caspio.")
+    assert located["Araks"].place.kind == "river" and located["Araks"].place.name == "Aras"
+    assert located["Araks"].precision == GEO_NEAR
+    assert located["Tártar"].place.kind == "river"
+    assert located["Caspio"].place is None
+    # Written bare, the name of a town on a river is the town's.
+    assert by_text("Bombardeos en Tartar y Barda.")["Tartar"].place.kind != "river"
 
 
 def test_a_bare_repeat_of_a_cued_name_keeps_its_sense():

@@ -25,7 +25,7 @@ SERVICE = "place table"
 _FAMILIES = (
     SETTLEMENT_KINDS,
     AREA_KINDS,
-    frozenset({"lake", "mountain", "road"}),
+    frozenset({"lake", "mountain", "river", "road"}),
 )
 _NEAR_SCALE_KM = 150.0
 _MAX_NEAR_KM = 1500.0
