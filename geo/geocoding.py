@@ -62,6 +62,8 @@ _FAR_KM = 150.0
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _CUED_FAR_KM = 800.0
+_NAMED_ABROAD_KINDS = SETTLEMENT_KINDS | AREA_KINDS | {"country"}
+_APPOSITION_CHARS = 40
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
@@ -106,6 +108,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
     _gather_lists(article.text, mentions, final, ask, kinds)
+    _abroad_by_named_country(article.text, mentions, final, ask, kinds)
     if near:
         for (text, cue), (place, _, _) in final.items():
             # "la aldea de Xyzt" is not a namesake half a world away: better no place at all.
@@ -137,7 +140,7 @@ def _place_in_named_areas(text: str, mentions: list[Mention], final: dict) -> No
             and (area := final[other.text, other.cue][0]) is not None
             and (area.kind in AREA_KINDS or _feature_kind(other.cue) in AREA_KINDS)
             and abs(other.start - mention.start) <= _BESIDE_CHARS
-            and "." not in text[min(other.end, mention.end) : max(other.start, mention.start)]
+            and _one_sentence(text, other, mention)
         ]
         if not beside:
             continue
@@ -153,6 +156,93 @@ def _place_in_named_areas(text: str, mentions: list[Mention], final: dict) -> No
             source=f"approximate: somewhere in {area.name}, which the text names beside it",
         )
         final[name] = (place, GEO_REGION, f"{service}, by area")
+
+
+def _abroad_by_named_country(
+    text: str, mentions: list[Mention], final: dict, ask, kinds: dict
+) -> None:
+    """A town whose name places in several countries share is the one in the country the text
+    names with it: right after it ("Armavir, una ciudad del sur de Rusia", "Glendale
+    (California)"), or, for a town abroad, nearest to it ("llegaron a Valencia" after Madrid and
+    Barcelona is Spain's)."""
+    abroad = {
+        id(mention): place
+        for mention in mentions
+        if (place := final[mention.text, mention.cue][0]) is not None
+        and place.country not in FOCUS_COUNTRIES
+        and place.kind in _NAMED_ABROAD_KINDS
+    }
+    if not abroad:
+        return
+    # Only a name no other country shares tells the country ("Madrid", not "Barcelona").
+    anchors = {
+        key: place
+        for key, place in abroad.items()
+        if place.kind == "country" or place.kind in AREA_KINDS
+    }
+    for mention in mentions:
+        place = abroad.get(id(mention))
+        if place is not None and id(mention) not in anchors:
+            answers = ask(mention.text, False, kinds[mention.text, mention.cue], None)
+            if len({answer.country for answer, _ in answers}) == 1:
+                anchors[id(mention)] = place
+    written: dict[tuple[str, str], list[int]] = {}
+    for index, mention in enumerate(mentions):
+        written.setdefault((mention.text, mention.cue), []).append(index)
+    for name, indexes in written.items():
+        place = final[name][0]
+        if place is None or place.kind not in SETTLEMENT_KINDS | AREA_KINDS:
+            continue
+        if place.country in FOCUS_COUNTRIES or place.kind in AREA_KINDS:
+            # At home, only a country or a place abroad named in apposition moves it.
+            named = [_apposition(text, mentions, index, anchors) for index in indexes]
+            if None in named:
+                continue
+            context = [(0, anchor) for anchor in named]
+        else:
+            context = [
+                (abs(other.start - mentions[index].start), anchor)
+                for index in indexes
+                for other in mentions
+                if (anchor := abroad.get(id(other))) is not None and (other.text, other.cue) != name
+            ]
+        answers = [
+            answer
+            for answer in ask(name[0], False, kinds[name], None)
+            if answer[0].kind in SETTLEMENT_KINDS
+        ]
+        countries = {answer.country for answer, _ in answers}
+        context = [pair for pair in context if pair[1].country in countries]
+        if not context:
+            continue
+        anchor = min(context, key=lambda pair: pair[0])[1]
+        if anchor.country == place.country and anchor.kind not in SETTLEMENT_KINDS:
+            continue
+        there = [answer for answer in answers if answer[0].country == anchor.country]
+        namesakes = [a for a in there if name_key(a[0].name) == name_key(name[0])]
+        if anchor.kind in SETTLEMENT_KINDS and namesakes:
+            # Of the towns of that name there, the one nearest the town named with it.
+            there = sorted(
+                namesakes, key=lambda a: distance_km(a[0].lat, a[0].lon, anchor.lat, anchor.lon)
+            )
+        chosen, service = there[0]
+        final[name] = (chosen, precision(name[1], chosen), service)
+
+
+def _apposition(text: str, mentions: list[Mention], index: int, anchors: dict) -> Place | None:
+    """The place abroad named right after the mention at `index`, set off by a comma or a
+    bracket ("Armavir, una ciudad del sur de Rusia", "Glendale (California)"), if any."""
+    if index + 1 == len(mentions):
+        return None
+    mention, after = mentions[index], mentions[index + 1]
+    between = text[mention.end : after.start]
+    if len(between) > _APPOSITION_CHARS or not between.lstrip().startswith((",", "(")):
+        return None
+    return anchors.get(id(after)) if "." not in between else None
+
+
+def _one_sentence(text: str, one: Mention, other: Mention) -> bool:
+    return "." not in text[min(one.end, other.end) : max(one.start, other.start)]
 
 
 def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:

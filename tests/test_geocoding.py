@@ -225,3 +225,20 @@ def test_a_village_cue_takes_no_namesake_half_a_world_away():
         by_text("En el pueblo de Palermo, cerca de Goris, hubo disparos.")["Palermo"].place is None
     )
     assert by_text("En la ciudad de Palermo hubo una protesta.")["Palermo"].place.country == "IT"
+
+
+def test_a_town_named_in_apposition_with_a_country_abroad_is_that_countrys():
+    russia = by_text("Tiene parientes en Armavir, una ciudad del sur de Rusia.")
+    assert russia["Armavir"].place.country == "RU"
+    assert by_text("Bombardeos en Armavir y Ereván; Rusia calla.")["Armavir"].place.country == "AM"
+    assert by_text("Rusia envió tropas a Armavir.")["Armavir"].place.country == "AM"
+
+
+def test_a_town_abroad_is_the_one_in_the_country_named_nearest():
+    spain = "Hubo marchas en Madrid. Nuestros abuelos llegaron a Valencia en 1920."
+    venezuela = "Hubo marchas en Caracas. Nuestros abuelos llegaron a Valencia en 1920."
+    assert by_text(spain)["Valencia"].place.country == "ES"
+    assert by_text(venezuela)["Valencia"].place.country == "VE"
+    # Of two namesakes in one country, the one by the town named with it.
+    glendale = by_text("En Glendale, al norte de Los Ángeles, vive la diáspora.")["Glendale"]
+    assert glendale.place.country == "US" and glendale.place.lon < -117

@@ -101,3 +101,8 @@ def test_place_answers_are_the_places_geocode_answers(query, hints):
 
 def test_a_town_cue_keeps_the_regions_town_over_a_bigger_namesake_abroad():
     assert best("Jermuk", feature_kind="city").country == "AM"
+
+
+def test_abroad_a_name_of_our_own_beats_a_geonames_variant_of_a_bigger_city():
+    assert GEOCODER.geocode("White House").raw["name"] == "Washington"
+    assert GEOCODER.geocode("Novorossiysk").raw["name"] == "Novorossiysk"
