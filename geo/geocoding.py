@@ -248,7 +248,8 @@ def _one_sentence(text: str, one: Mention, other: Mention) -> bool:
 def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:
     """In a list of towns, a bare name read as an area is a town too, and a town far from the
     others, which lie close together, takes its namesake near them ("Bağanis Ayrım, Aşağı
-    Əskipara, Xeyrimli y Qızılhacılı": the Qızılhacılı of Qazax, not of Goranboy)."""
+    Əskipara, Xeyrimli y Qızılhacılı": the Qızılhacılı of Qazax, not of Goranboy; "the towns
+    of Martuni and Askeran": Karabakh's Martuni, not Gegharkunik's)."""
     groups: list[list[Mention]] = []
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         if previous is not None and _LIST_GAP.fullmatch(text, previous.end, mention.start):
@@ -257,7 +258,7 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
             groups.append([mention])
     for group in groups:
         names = list(dict.fromkeys((m.text, m.cue) for m in group))
-        if len(names) < 3:
+        if len(names) < 2:
             continue
         for name in names:
             place = final[name][0]
@@ -265,10 +266,11 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
             points = [
                 (p.lat, p.lon) for p in others if p is not None and p.kind in SETTLEMENT_KINDS
             ]
-            if len(points) < 2 or len(points) < len(others):
+            if not points or len(points) < len(others):
                 continue
-            if place is not None and place.kind in AREA_KINDS and not name[1]:
-                # Among towns a bare name is a town ("Kapan, Jermuk, Martuni y Goris").
+            if place is not None and place.kind in AREA_KINDS and not name[1] and len(points) > 1:
+                # Among towns a bare name is a town ("Kapan, Jermuk, Martuni y Goris"), though
+                # a province may stand beside one town ("en Syunik y Kapan").
                 found = ask(name[0], True, "city", None)
                 if found and found[0][0].kind in SETTLEMENT_KINDS:
                     place, service = found[0]

@@ -190,6 +190,10 @@ def test_a_village_of_a_list_takes_its_namesake_near_the_others():
         "Aşağı Əskipara, Xeyrimli y Qızılhacılı."
     )
     assert found["Qızılhacılı"].place.admin1 == found["Xeyrimli"].place.admin1 == "Gazakh District"
+    pair = by_text("The towns of Martuni and Askeran have been shelled almost daily.")
+    assert pair["Martuni"].place.country == "AZ"
+    # A province beside one town stays a province.
+    assert by_text("Disparos en Syunik y Kapan.")["Syunik"].place.kind == "admin1"
 
 
 def test_a_bare_name_among_towns_is_a_town():
