@@ -4,9 +4,10 @@ The geocoder is any geopy Geocoder whose `geocode` takes the keyword-only hints
 `exactly_one`, `feature_kind` and `near` (ours all do: the place table, the cache, the
 chain). Each mention is geocoded with the feature kind its cue suggests; then the article's
 region (the median point of its first answers, countries and areas left out) is passed as
-`near` for the mentions whose first answer lies far from it, so that a same-named place
-abroad gives way to the one next door. A town or village the article's named provinces
-hold beats a namesake elsewhere ("distrito de Kəlbəcər ... İstisu" is not Jermuk).
+`near` for the mentions whose first answer lies over 100 km from it, so that a same-named
+place abroad, or in the other country, gives way to the one next door. A town or village
+the article's named provinces hold beats a namesake elsewhere ("distrito de Kəlbəcər ...
+İstisu" is not Jermuk).
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ CUE_KINDS = {
 NEAR_CUES = ("cerca de", "aeropuerto")
 _PART_OF_REGION = frozenset({"road", "lake", "mountain", "river"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
-_FAR_KM = 150.0
+_FAR_KM = 100.0
+_FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _CUED_FAR_KM = 800.0
@@ -345,8 +347,8 @@ def _feature_kind(cue: str) -> str | None:
 
 
 def _far(place: Place, near: tuple[float, float]) -> bool:
-    if abs(place.lat - near[0]) < 1.0 and abs(place.lon - near[1]) < 0.9:
-        return False  # within 111 km north-south and 100 km east-west: under 150 km anywhere
+    if abs(place.lat - near[0]) < _FAR_BOX and abs(place.lon - near[1]) < _FAR_BOX:
+        return False  # a box inside the circle, at any latitude
     return distance_km(place.lat, place.lon, near[0], near[1]) > _FAR_KM
 
 

@@ -246,3 +246,12 @@ def test_a_town_abroad_is_the_one_in_the_country_named_nearest():
     # Of two namesakes in one country, the one by the town named with it.
     glendale = by_text("En Glendale, al norte de Los Ángeles, vive la diáspora.")["Glendale"]
     assert glendale.place.country == "US" and glendale.place.lon < -117
+
+
+def test_a_village_a_hundred_km_from_the_articles_region_gives_way_to_a_namesake_in_it():
+    karabakh = by_text(
+        "Combates en Stepanakert, Askerán y Shushi. Disparos cerca de la aldea de Karaglukh."
+    )
+    assert karabakh["Karaglukh"].place.country == "AZ"
+    vayots_dzor = by_text("Disparos cerca de Karaglukh, junto a Yeghegnadzor y Areni.")
+    assert vayots_dzor["Karaglukh"].place.admin1 == "Vayots Dzor"
