@@ -66,6 +66,7 @@ _BESIDE_CHARS = 120
 _CUED_FAR_KM = 800.0
 _NAMED_ABROAD_KINDS = SETTLEMENT_KINDS | AREA_KINDS | {"country"}
 _APPOSITION_CHARS = 40
+_CHAIN_GAPS = frozenset({"-", "–"})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
@@ -120,20 +121,29 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                 and distance_km(place.lat, place.lon, *near) > _CUED_FAR_KM
             ):
                 final[text, cue] = (None, GEO_REGION, "")
-    _place_in_named_areas(article.text, mentions, final)
+    _place_unknown_beside_known(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 
 
-def _place_in_named_areas(text: str, mentions: list[Mention], final: dict) -> None:
-    """A village no service knows goes to the province or district its sentence names beside it
-    ("la aldea de Khramort, en el distrito de Askerán", even when the table knows Askerán only
-    as a town), at ACLED's precision 3: on the map, roughly, rather than nowhere."""
+def _place_unknown_beside_known(text: str, mentions: list[Mention], final: dict) -> None:
+    """A village no service knows goes, roughly, where the text puts it, rather than nowhere:
+    next to a town listed with it, at ACLED's precision 2 ("las aldeas de Aghavno y Sus", "la
+    carretera Ahmadbeyli-Füzuli-Şuşa"), else in the province or district its sentence names
+    beside it, at precision 3 ("la aldea de Khramort, en el distrito de Askerán", even when
+    the table knows Askerán only as a town)."""
     for index, mention in enumerate(mentions):
         name = (mention.text, mention.cue)
         if final[name][0] is not None or _feature_kind(mention.cue) not in (
             None,
             *SETTLEMENT_KINDS,
         ):
+            continue
+        town = _listed_town(text, mentions, index, final)
+        if town is not None:
+            known, _, service = final[town.text, town.cue]
+            where = f"next to {known.name}, which the text lists with it"
+            place = _somewhere(mention, known, known.admin1, where)
+            final[name] = (place, GEO_NEAR, f"{service}, by list")
             continue
         beside = [
             other
@@ -148,16 +158,43 @@ def _place_in_named_areas(text: str, mentions: list[Mention], final: dict) -> No
             continue
         nearest = min(beside, key=lambda other: abs(other.start - mention.start))
         area, _, service = final[nearest.text, nearest.cue]
-        place = Place(
-            name=mention.text,
-            lat=area.lat,
-            lon=area.lon,
-            kind="village",
-            country=area.country,
-            admin1=area.name,
-            source=f"approximate: somewhere in {area.name}, which the text names beside it",
+        where = f"somewhere in {area.name}, which the text names beside it"
+        final[name] = (
+            _somewhere(mention, area, area.name, where),
+            GEO_REGION,
+            f"{service}, by area",
         )
-        final[name] = (place, GEO_REGION, f"{service}, by area")
+
+
+def _somewhere(mention: Mention, known: Place, admin1: str, where: str) -> Place:
+    return Place(
+        name=mention.text,
+        lat=known.lat,
+        lon=known.lon,
+        kind="village",
+        country=known.country,
+        admin1=admin1,
+        source=f"approximate: {where}",
+    )
+
+
+def _listed_town(text: str, mentions: list[Mention], index: int, final: dict) -> Mention | None:
+    """The nearest mention of a known town in the list or chain the mention at `index` is in."""
+    for step in (-1, 1, -2, 2, -3, 3):
+        other = index + step
+        if not 0 <= other < len(mentions):
+            continue
+        low, high = sorted((index, other))
+        if not all(
+            _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start)
+            or text[mentions[i].end : mentions[i + 1].start] in _CHAIN_GAPS
+            for i in range(low, high)
+        ):
+            continue
+        place = final[mentions[other].text, mentions[other].cue][0]
+        if place is not None and place.kind in SETTLEMENT_KINDS:
+            return mentions[other]
+    return None
 
 
 def _abroad_by_named_country(

@@ -224,6 +224,19 @@ def test_a_village_no_source_knows_goes_to_the_area_named_beside_it():
     assert by_text("En la aldea de Qwertash hubo disparos.")["Qwertash"].place is None
 
 
+def test_a_village_no_source_knows_goes_next_to_a_town_listed_with_it():
+    found = by_text("Las aldeas de Goris, Qwertash y Kapan quedaron sin luz; Ereván calla.")
+    village = found["Qwertash"]
+    assert (village.place.lat, village.place.lon) == (
+        found["Goris"].place.lat,
+        found["Goris"].place.lon,
+    )
+    assert village.precision == GEO_NEAR and "Goris" in village.place.source
+    chained = by_text("Las aldeas de Qwertash-Kapan, sin luz.")["Qwertash"]
+    assert chained.place.lat == found["Kapan"].place.lat and chained.precision == GEO_NEAR
+    assert by_text("Goris, Ereván. La aldea de Qwertash.")["Qwertash"].place is None
+
+
 def test_a_village_cue_takes_no_namesake_half_a_world_away():
     assert (
         by_text("En el pueblo de Palermo, cerca de Goris, hubo disparos.")["Palermo"].place is None
