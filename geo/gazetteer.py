@@ -36,7 +36,9 @@ CACHE_DIR = cache_dir()
 FOCUS_COUNTRIES = frozenset({"AM", "AZ"})
 
 # Lower-case words allowed inside a multi-word name ("Corredor de Lachin", "Ciudad de México").
-PARTICLES = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "da", "do", "of", "the"})
+PARTICLES = frozenset(
+    {"de", "del", "la", "las", "el", "los", "y", "e", "da", "do", "para", "of", "the", "for", "and"}
+)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ‘`")

@@ -177,6 +177,7 @@ _PREPOSITION_GAP = re.compile(r"\s+(?:y|e|and)\s+(?:en|de|in)\s+$")
 _LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
 _CUE_WINDOW = 64
+_OPENERS = "\"“«‘'("
 _CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE)
 
 
@@ -354,7 +355,8 @@ def _cue_before(text: str, start: int, space: int) -> str:
         before = text[text.rfind(" ", space - 20 if space > 20 else 0, space) + 1 : space]
         if before[:1].isupper() and before.lower() not in _NEAR_CUES:
             return ""
-    words = text[start - _CUE_WINDOW if start > _CUE_WINDOW else 0 : start].split()
+    # An opening quote or bracket is no part of a cue word ('"corredor de Zangezur"').
+    words = [w.lstrip(_OPENERS) for w in text[max(0, start - _CUE_WINDOW) : start].split()]
     k = len(words)
     if not k:
         return ""

@@ -375,3 +375,19 @@ def test_a_transliterations_final_apostrophe_is_part_of_the_name_a_quotes_is_not
 
 def test_the_ombudsman_is_no_village_cue():
     assert cues("según el defensor del pueblo de Karabaj, Artak Beglarián.") == [("Karabaj", "")]
+
+
+def test_a_cue_opened_by_a_quote_is_still_a_cue():
+    assert cues('Bakú llama a ese trazado "corredor de Zangezur".')[-1] == ("Zangezur", "corredor")
+    assert cues("el llamado «corredor de Zangezur»")[-1] == ("Zangezur", "corredor")
+
+
+def test_a_long_name_with_lower_case_words_is_one_mention():
+    assert found('la "Ruta Trump para la Paz y la Prosperidad Internacional" (TRIPP)') == [
+        "Ruta Trump para la Paz y la Prosperidad Internacional",
+        "TRIPP",
+    ]
+    assert found("the Trump Route for International Peace and Prosperity, by Meghri") == [
+        "Trump Route for International Peace and Prosperity",
+        "Meghri",
+    ]
