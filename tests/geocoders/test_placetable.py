@@ -106,3 +106,13 @@ def test_a_town_cue_keeps_the_regions_town_over_a_bigger_namesake_abroad():
 def test_abroad_a_name_of_our_own_beats_a_geonames_variant_of_a_bigger_city():
     assert GEOCODER.geocode("White House").raw["name"] == "Washington"
     assert GEOCODER.geocode("Novorossiysk").raw["name"] == "Novorossiysk"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Daguestán", "Dagestan"), ("Abjasia", "Abkhazia"), ("Osetia del Sur", "South Ossetia"),
+     ("Javajeti", "Javakheti"), ("Crimea", "Crimea"), ("Donbás", "Donbas")],
+)  # fmt: skip
+def test_the_neighbours_breakaway_and_border_regions_have_their_spanish_names(query, name):
+    found = GEOCODER.geocode(query)
+    assert (found.raw["name"], found.raw["kind"]) == (name, "region")
