@@ -104,6 +104,8 @@ class PlaceTable:
     """The keys of the first two or more words of each name of several words."""
     word_facts: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     """What recognition asks about each word it meets, worked out once (see `geo.places`)."""
+    capitals_names: set[str] = field(default_factory=set, repr=False)
+    """Names written in capitals only ("EEUU", "TRIPP")."""
     own_names: set[tuple[str, int]] = field(default_factory=set, repr=False)
     """(key, index) of each place's own and curated names, as opposed to GeoNames variants."""
 
@@ -119,6 +121,8 @@ class PlaceTable:
                     entries.append(index)
                 if rank < curated[index]:
                     self.own_names.add((key, index))
+                if name.isupper():
+                    self.capitals_names.add(name)
                 if self.important[index] and (
                     rank < curated[index] or " " in key or not self.is_common(key)
                 ):

@@ -435,10 +435,14 @@ def _acceptable(
         after = _WORD.match(text, end + 1)
         if after and _glues(after[0], table) and not (important and _title_case(text, start)):
             return False
+    if end - start <= _ACRONYM and text[start:end].isupper():
+        # A short all-capitals word is an acronym ("OC Media", "EU"), unless a place is written
+        # so letter for letter: the key's merged letters make "EU" the key of "EEUU".
+        return text[start:end] in table.capitals_names
     if important:
         return True
-    if common or (end - start <= _ACRONYM and text[start:end].isupper()):
-        return False  # a short all-capitals word is an acronym ("OC Media"), not a minor place
+    if common:
+        return False
     before = _word_before(text, start)
     if before is None:
         return True

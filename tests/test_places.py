@@ -391,3 +391,8 @@ def test_a_long_name_with_lower_case_words_is_one_mention():
         "Trump Route for International Peace and Prosperity",
         "Meghri",
     ]
+
+
+def test_an_acronym_is_no_place_whose_key_it_shares():
+    assert found("The EU monitoring mission patrols near Sotk.") == ["Sotk"]
+    assert found("Según EEUU y la UE, en Ereván.") == ["EEUU", "Ereván"]
