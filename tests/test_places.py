@@ -341,6 +341,8 @@ def test_a_road_number_after_a_cue_is_one_mention_and_a_lone_initial_none():
 
 def test_a_spanish_exonym_that_is_a_common_word_names_its_city():
     assert found("Los cancilleres se reunieron en Ginebra y en Lisboa.") == ["Ginebra", "Lisboa"]
+    # So does a Spanish city whose name is frequent in Spanish text.
+    assert found("Una asociación de Alicante y otra de Bilbao.") == ["Alicante", "Bilbao"]
 
 
 def test_a_street_named_after_a_place_is_the_street():
