@@ -61,12 +61,15 @@ def word_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace("y", "i"))
 
 
-# Armenian and Azerbaijani prefixes of village names ("Verin Shorzha", "Nerkin Hand",
-# "Aşağı Əskipara"): with the capitalised word after them they make one name, and a village
-# "Upper X" the table lacks lies next to X.
+# Armenian and Azerbaijani prefixes of village names ("Verin Shorzha", "Nerkin Hand", "Hin
+# Tagher", "Aşağı Əskipara", "Köhnə Tağlar"): with the capitalised word after them they make
+# one name, and a village "Upper X" the table lacks lies next to X.
 VILLAGE_PREFIXES = frozenset(
     word_key(w)
-    for w in ("Nerkin", "Verin", "Mets", "Pokr", "Nor", "Ashaghi", "Yukhari", "Boyuk", "Kichik")
+    for w in (
+        *("Nerkin", "Verin", "Mets", "Pokr", "Nor", "Hin"),
+        *("Ashaghi", "Yukhari", "Boyuk", "Kichik", "Köhnə"),
+    )
 )
 
 

@@ -67,6 +67,7 @@ _CUED_FAR_KM = 800.0
 _NAMED_ABROAD_KINDS = SETTLEMENT_KINDS | AREA_KINDS | {"country"}
 _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
+_GLOSS = re.compile(r" ?\( ?")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
@@ -111,6 +112,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
     _gather_lists(article.text, mentions, final, ask, kinds)
+    _same_as_gloss(article.text, mentions, final, ask, kinds)
     _abroad_by_named_country(article.text, mentions, final, ask, kinds)
     if near:
         for (text, cue), (place, _, _) in final.items():
@@ -131,25 +133,23 @@ def _place_unknown_beside_known(text: str, mentions: list[Mention], final: dict)
     carretera Ahmadbeyli-Füzuli-Şuşa"), else in the province or district its sentence names
     beside it, at precision 3 ("la aldea de Khramort, en el distrito de Askerán", even when
     the table knows Askerán only as a town)."""
+    known = {name: place for name, (place, _, _) in final.items() if place is not None}
     for index, mention in enumerate(mentions):
         name = (mention.text, mention.cue)
-        if final[name][0] is not None or _feature_kind(mention.cue) not in (
-            None,
-            *SETTLEMENT_KINDS,
-        ):
+        if name in known or _feature_kind(mention.cue) not in (None, *SETTLEMENT_KINDS):
             continue
-        town = _listed_town(text, mentions, index, final)
+        town = _listed_town(text, mentions, index, known)
         if town is not None:
-            known, _, service = final[town.text, town.cue]
-            where = f"next to {known.name}, which the text lists with it"
-            place = _somewhere(mention, known, known.admin1, where)
+            beside, _, service = final[town.text, town.cue]
+            where = f"next to {beside.name}, which the text lists with it"
+            place = _somewhere(mention, beside, beside.admin1, where)
             final[name] = (place, GEO_NEAR, f"{service}, by list")
             continue
         beside = [
             other
             for other in mentions[max(0, index - 3) : index + 4]
             if other is not mention
-            and (area := final[other.text, other.cue][0]) is not None
+            and (area := known.get((other.text, other.cue))) is not None
             and (area.kind in AREA_KINDS or _feature_kind(other.cue) in AREA_KINDS)
             and abs(other.start - mention.start) <= _BESIDE_CHARS
             and _one_sentence(text, other, mention)
@@ -178,8 +178,9 @@ def _somewhere(mention: Mention, known: Place, admin1: str, where: str) -> Place
     )
 
 
-def _listed_town(text: str, mentions: list[Mention], index: int, final: dict) -> Mention | None:
-    """The nearest mention of a known town in the list or chain the mention at `index` is in."""
+def _listed_town(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
+    """The nearest mention of a known town in the list or chain the mention at `index` is in;
+    `known` holds the places found by name, not those put roughly beside others."""
     for step in (-1, 1, -2, 2, -3, 3):
         other = index + step
         if not 0 <= other < len(mentions):
@@ -191,10 +192,41 @@ def _listed_town(text: str, mentions: list[Mention], index: int, final: dict) ->
             for i in range(low, high)
         ):
             continue
-        place = final[mentions[other].text, mentions[other].cue][0]
+        place = known.get((mentions[other].text, mentions[other].cue))
         if place is not None and place.kind in SETTLEMENT_KINDS:
             return mentions[other]
     return None
+
+
+def _same_as_gloss(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:
+    """A town glossed in brackets by another name ("Zod (Sotk)", "Basarkechar (Vardenis)",
+    "Martuni (Khojavend)") is one place: the one both names name, else, when one of the two
+    is unknown, the other's."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if not (
+            _GLOSS.fullmatch(text, first.end, second.start)
+            and text[second.end : second.end + 1] == ")"
+        ):
+            continue
+        names = (first.text, first.cue), (second.text, second.cue)
+        places = [final[name][0] for name in names]
+        if any(p is not None and p.kind not in SETTLEMENT_KINDS for p in places):
+            continue  # "Kapan (Syunik)", "Armavir (Rusia)": where it lies, not another name
+        if None in places:
+            known = next((name for name, p in zip(names, places, strict=True) if p), None)
+            if known is None:
+                continue
+            place, _, service = final[known]
+        else:
+            answers = [ask(n[0], False, kinds[n], None) for n in names]
+            both = {(p.name, p.lat, p.lon) for p, _ in answers[1]}
+            place, service = next(
+                ((p, s) for p, s in answers[0] if (p.name, p.lat, p.lon) in both), (None, "")
+            )
+            if place is None or place.kind not in SETTLEMENT_KINDS:
+                continue
+        for name in names:
+            final[name] = (place, precision(name[1], place), service)
 
 
 def _abroad_by_named_country(

@@ -268,3 +268,15 @@ def test_a_village_a_hundred_km_from_the_articles_region_gives_way_to_a_namesake
     assert karabakh["Karaglukh"].place.country == "AZ"
     vayots_dzor = by_text("Disparos cerca de Karaglukh, junto a Yeghegnadzor y Areni.")
     assert vayots_dzor["Karaglukh"].place.admin1 == "Vayots Dzor"
+
+
+def test_a_town_glossed_in_brackets_by_another_name_is_one_place():
+    found = by_text(
+        "Fire came from the town of Basarkechar (Vardenis) and the village of Qwertash (Goris)."
+    )
+    assert found["Basarkechar"].place == found["Vardenis"].place
+    assert found["Vardenis"].place.name == "Vardenis"
+    assert found["Qwertash"].place == found["Goris"].place
+    # A province or a country in brackets says where the town lies, not another name.
+    where = by_text("Disparos en Kapan (Syunik).")
+    assert where["Kapan"].place.kind == "city" and where["Syunik"].place.kind == "admin1"

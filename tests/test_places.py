@@ -398,3 +398,11 @@ def test_a_long_name_with_lower_case_words_is_one_mention():
 def test_an_acronym_is_no_place_whose_key_it_shares():
     assert found("The EU monitoring mission patrols near Sotk.") == ["Sotk"]
     assert found("Según EEUU y la UE, en Ereván.") == ["EEUU", "Ereván"]
+
+
+def test_old_in_armenian_and_azerbaijani_opens_a_village_name():
+    assert found("The villages of Hin Tagher and Khtsaberd; Köhnə Tağlar, in Azerbaijani.") == [
+        "Hin Tagher",
+        "Khtsaberd",
+        "Köhnə Tağlar",
+    ]
