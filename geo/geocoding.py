@@ -63,6 +63,7 @@ _FAR_KM = 100.0
 _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
+_SENTENCE_MENTIONS = 8
 _CUED_FAR_KM = 800.0
 _NAMED_ABROAD_KINDS = SETTLEMENT_KINDS | AREA_KINDS | {"country"}
 _APPOSITION_CHARS = 40
@@ -123,16 +124,19 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                 and distance_km(place.lat, place.lon, *near) > _CUED_FAR_KM
             ):
                 final[text, cue] = (None, GEO_REGION, "")
-    _place_unknown_beside_known(article.text, mentions, final)
+    _place_unknown_beside_known(article.text, mentions, final, near)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 
 
-def _place_unknown_beside_known(text: str, mentions: list[Mention], final: dict) -> None:
+def _place_unknown_beside_known(
+    text: str, mentions: list[Mention], final: dict, region: tuple[float, float] | None
+) -> None:
     """A village no service knows goes, roughly, where the text puts it, rather than nowhere:
     next to a town listed with it, at ACLED's precision 2 ("las aldeas de Aghavno y Sus", "la
     carretera Ahmadbeyli-Füzuli-Şuşa"), else in the province or district its sentence names
     beside it, at precision 3 ("la aldea de Khramort, en el distrito de Askerán", even when
-    the table knows Askerán only as a town)."""
+    the table knows Askerán only as a town), else, when the text calls it a village or town
+    ("cerca de la aldea de Chankatagh"), in the article's region, at precision 3."""
     known = {name: place for name, (place, _, _) in final.items() if place is not None}
     for index, mention in enumerate(mentions):
         name = (mention.text, mention.cue)
@@ -155,6 +159,14 @@ def _place_unknown_beside_known(text: str, mentions: list[Mention], final: dict)
             and _one_sentence(text, other, mention)
         ]
         if not beside:
+            if (
+                region is not None
+                and (_feature_kind(mention.cue) in SETTLEMENT_KINDS or _is_prefixed(mention.text))
+                and not _abroad_beside(text, mentions, index, known)
+            ):
+                where = Place(name="", lat=region[0], lon=region[1], kind="region", country="")
+                place = _somewhere(mention, where, "", "somewhere in the article's region")
+                final[name] = (place, GEO_REGION, "article's region")
             continue
         nearest = min(beside, key=lambda other: abs(other.start - mention.start))
         area, _, service = final[nearest.text, nearest.cue]
@@ -164,6 +176,17 @@ def _place_unknown_beside_known(text: str, mentions: list[Mention], final: dict)
             GEO_REGION,
             f"{service}, by area",
         )
+
+
+def _abroad_beside(text: str, mentions: list[Mention], index: int, known: dict) -> bool:
+    """Whether the sentence of the mention at `index` names a place outside the focus countries
+    ("la capital del departamento del Quindío, en Colombia")."""
+    return any(
+        (place := known.get((other.text, other.cue))) is not None
+        and place.country not in FOCUS_COUNTRIES
+        and _one_sentence(text, other, mentions[index])
+        for other in mentions[max(0, index - _SENTENCE_MENTIONS) : index + _SENTENCE_MENTIONS]
+    )
 
 
 def _somewhere(mention: Mention, known: Place, admin1: str, where: str) -> Place:

@@ -234,13 +234,12 @@ def test_a_village_no_source_knows_goes_next_to_a_town_listed_with_it():
     assert village.precision == GEO_NEAR and "Goris" in village.place.source
     chained = by_text("Las aldeas de Qwertash-Kapan, sin luz.")["Qwertash"]
     assert chained.place.lat == found["Kapan"].place.lat and chained.precision == GEO_NEAR
-    assert by_text("Goris, Ereván. La aldea de Qwertash.")["Qwertash"].place is None
+    assert by_text("Goris, Ereván. La aldea de Qwertash.")["Qwertash"].precision == GEO_REGION
 
 
 def test_a_village_cue_takes_no_namesake_half_a_world_away():
-    assert (
-        by_text("En el pueblo de Palermo, cerca de Goris, hubo disparos.")["Palermo"].place is None
-    )
+    village = by_text("En el pueblo de Palermo, cerca de Goris, hubo disparos.")["Palermo"]
+    assert village.place.country != "IT" and village.provenance == "article's region"
     assert by_text("En la ciudad de Palermo hubo una protesta.")["Palermo"].place.country == "IT"
 
 
@@ -280,3 +279,16 @@ def test_a_town_glossed_in_brackets_by_another_name_is_one_place():
     # A province or a country in brackets says where the town lies, not another name.
     where = by_text("Disparos en Kapan (Syunik).")
     assert where["Kapan"].place.kind == "city" and where["Syunik"].place.kind == "admin1"
+
+
+def test_a_village_no_source_knows_and_no_list_or_area_places_goes_to_the_articles_region():
+    found = by_text(
+        "Combates en Stepanakert y Askerán. Un convoy fue atacado cerca de la aldea de Qwertash."
+    )
+    village = found["Qwertash"]
+    assert village.precision == GEO_REGION and village.provenance == "article's region"
+    assert village.place.country == "" and abs(village.place.lat - 39.9) < 0.3
+    abroad = by_text(
+        "Combates en Stepanakert y Askerán. En Colombia, la aldea de Qwertash es otra cosa."
+    )
+    assert abroad["Qwertash"].place is None
