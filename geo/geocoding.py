@@ -142,10 +142,12 @@ def _place_unknown_beside_known(
         name = (mention.text, mention.cue)
         if name in known or _feature_kind(mention.cue) not in (None, *SETTLEMENT_KINDS):
             continue
-        town = _listed_town(text, mentions, index, known)
+        town = _listed_town(text, mentions, index, known) or _town_near(
+            text, mentions, index, known
+        )
         if town is not None:
             beside, _, service = final[town.text, town.cue]
-            where = f"next to {beside.name}, which the text lists with it"
+            where = f"next to {beside.name}, which the text names with it"
             place = _somewhere(mention, beside, beside.admin1, where)
             final[name] = (place, GEO_NEAR, f"{service}, by list")
             continue
@@ -176,6 +178,25 @@ def _place_unknown_beside_known(
             GEO_REGION,
             f"{service}, by area",
         )
+
+
+def _town_near(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
+    """The known town the text says the mention at `index` is near ("la aldea de Xyz, cerca de
+    Goris", "the village of Xyz, near Kapan"), if any."""
+    if index + 1 == len(mentions):
+        return None
+    after = mentions[index + 1]
+    between = text[mentions[index].end : after.start]
+    place = known.get((after.text, after.cue))
+    if (
+        place is None
+        or place.kind not in SETTLEMENT_KINDS
+        or not after.cue.startswith(NEAR_CUES[0])
+        or not between.startswith(",")
+        or len(between) > _APPOSITION_CHARS
+    ):
+        return None
+    return after
 
 
 def _abroad_beside(text: str, mentions: list[Mention], index: int, known: dict) -> bool:

@@ -149,6 +149,9 @@ _NEAR_CUES = {
     "proxima": "cerca de",
     "próxima": "cerca de",
     "junto": "cerca de",
+    "kilómetros": "cerca de",
+    "kilometros": "cerca de",
+    "km": "cerca de",
     "aeropuerto": "aeropuerto",
     "puerto": "puerto",
 }
@@ -353,7 +356,7 @@ def _cue_before(text: str, start: int, space: int) -> str:
     if previous not in _KIND_CUES and space > 0:
         # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
         before = text[text.rfind(" ", space - 20 if space > 20 else 0, space) + 1 : space]
-        if before[:1].isupper() and before.lower() not in _NEAR_CUES:
+        if before[:1].isupper() and before[-1:].isalpha() and before.lower() not in _NEAR_CUES:
             return ""
     # An opening quote or bracket is no part of a cue word ('"corredor de Zangezur"').
     words = [w.lstrip(_OPENERS) for w in text[max(0, start - _CUE_WINDOW) : start].split()]

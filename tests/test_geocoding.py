@@ -239,7 +239,7 @@ def test_a_village_no_source_knows_goes_next_to_a_town_listed_with_it():
 
 def test_a_village_cue_takes_no_namesake_half_a_world_away():
     village = by_text("En el pueblo de Palermo, cerca de Goris, hubo disparos.")["Palermo"]
-    assert village.place.country != "IT" and village.provenance == "article's region"
+    assert village.place.country == "AM" and "Goris" in village.place.source
     assert by_text("En la ciudad de Palermo hubo una protesta.")["Palermo"].place.country == "IT"
 
 
@@ -292,3 +292,14 @@ def test_a_village_no_source_knows_and_no_list_or_area_places_goes_to_the_articl
         "Combates en Stepanakert y Askerán. En Colombia, la aldea de Qwertash es otra cosa."
     )
     assert abroad["Qwertash"].place is None
+
+
+def test_a_village_no_source_knows_goes_next_to_the_town_it_is_said_to_be_near():
+    for text in (
+        "En el pueblo de Qwertash, cerca de Goris, hubo disparos.",
+        "The village of Qwertash, near Goris, was shelled.",
+        "La aldea de Qwertash, a pocos kilómetros de Goris, quedó sin luz.",
+    ):
+        found = by_text(text)
+        assert found["Qwertash"].place.lat == found["Goris"].place.lat, text
+        assert found["Qwertash"].precision == GEO_NEAR, text
