@@ -13,6 +13,7 @@ the article's named provinces hold beats a namesake elsewhere ("distrito de Kəl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -65,7 +66,6 @@ _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _SENTENCE_MENTIONS = 8
 _CUED_FAR_KM = 800.0
-_NAMED_ABROAD_KINDS = SETTLEMENT_KINDS | AREA_KINDS | {"country"}
 _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
 _GLOSS = re.compile(r" ?\( ?")
@@ -280,27 +280,22 @@ def _abroad_by_named_country(
     names with it: right after it ("Armavir, una ciudad del sur de Rusia", "Glendale
     (California)"), or, for a town abroad, nearest to it ("llegaron a Valencia" after Madrid and
     Barcelona is Spain's)."""
-    abroad = {
-        id(mention): place
-        for mention in mentions
-        if (place := final[mention.text, mention.cue][0]) is not None
-        and place.country not in FOCUS_COUNTRIES
-        and place.kind in _NAMED_ABROAD_KINDS
-    }
-    if not abroad:
-        return
     # Only a name no other country shares tells the country ("Madrid", not "Barcelona").
-    anchors = {
-        key: place
-        for key, place in abroad.items()
-        if place.kind == "country" or place.kind in AREA_KINDS
-    }
+    anchors: dict[int, Place] = {}
     for mention in mentions:
-        place = abroad.get(id(mention))
-        if place is not None and id(mention) not in anchors:
+        place = final[mention.text, mention.cue][0]
+        if place is None or place.country in FOCUS_COUNTRIES:
+            continue
+        if place.kind == "country" or place.kind in AREA_KINDS:
+            anchors[id(mention)] = place
+        elif place.kind in SETTLEMENT_KINDS:
             answers = ask(mention.text, False, kinds[mention.text, mention.cue], None)
             if len({answer.country for answer, _ in answers}) == 1:
                 anchors[id(mention)] = place
+    if not anchors:
+        return
+    placed = [(m.start, (m.text, m.cue), anchors[id(m)]) for m in mentions if id(m) in anchors]
+    placed_starts = [start for start, _, _ in placed]
     written: dict[tuple[str, str], list[int]] = {}
     for index, mention in enumerate(mentions):
         written.setdefault((mention.text, mention.cue), []).append(index)
@@ -308,26 +303,28 @@ def _abroad_by_named_country(
         place = final[name][0]
         if place is None or place.kind not in SETTLEMENT_KINDS | AREA_KINDS:
             continue
-        if place.country in FOCUS_COUNTRIES or place.kind in AREA_KINDS:
+        home = place.country in FOCUS_COUNTRIES or place.kind in AREA_KINDS
+        if home:
             # At home, only a country or a place abroad named in apposition moves it.
             named = [_apposition(text, mentions, index, anchors) for index in indexes]
             if None in named:
                 continue
-            context = [(0, anchor) for anchor in named]
-        else:
-            context = [
-                (abs(other.start - mentions[index].start), anchor)
-                for index in indexes
-                for other in mentions
-                if (anchor := abroad.get(id(other))) is not None and (other.text, other.cue) != name
-            ]
         answers = [
             answer
             for answer in ask(name[0], False, kinds[name], None)
             if answer[0].kind in SETTLEMENT_KINDS
         ]
+        if len(answers) < 2 and not home:
+            continue  # no other town of that name to choose
         countries = {answer.country for answer, _ in answers}
-        context = [pair for pair in context if pair[1].country in countries]
+        if home:
+            context = [(0, anchor) for anchor in named if anchor.country in countries]
+        else:
+            context = [
+                found
+                for index in indexes
+                if (found := _nearest_anchor(placed, placed_starts, mentions[index], countries))
+            ]
         if not context:
             continue
         anchor = min(context, key=lambda pair: pair[0])[1]
@@ -342,6 +339,33 @@ def _abroad_by_named_country(
             )
         chosen, service = there[0]
         final[name] = (chosen, precision(name[1], chosen), service)
+
+
+def _nearest_anchor(
+    placed: list[tuple[int, tuple[str, str], Place]],
+    starts: list[int],
+    mention: Mention,
+    countries: set[str],
+) -> tuple[int, Place] | None:
+    """(distance in characters, place) of the anchor nearest the mention whose country is one
+    of `countries`, walking out from the mention's position."""
+    right = bisect_left(starts, mention.start)
+    left = right - 1
+    name = (mention.text, mention.cue)
+    while left >= 0 or right < len(placed):
+        before = mention.start - starts[left] if left >= 0 else None
+        after = starts[right] - mention.start if right < len(placed) else None
+        if after is None or (before is not None and before <= after):
+            _, other, anchor = placed[left]
+            left -= 1
+            gap = before
+        else:
+            _, other, anchor = placed[right]
+            right += 1
+            gap = after
+        if other != name and anchor.country in countries:
+            return gap, anchor
+    return None
 
 
 def _apposition(text: str, mentions: list[Mention], index: int, anchors: dict) -> Place | None:
