@@ -7,6 +7,9 @@ mentions layer shows one marker per place with every sentence that names it.
 
 Figures: fatalities and wounded are the largest figure any source gives, not the sum:
 sources repeat the same toll, and ACLED takes the most reliable single report.
+
+geopandas and pandas are imported by the functions that make and write tables: they take a
+second to import, which `extract --format json` (incidents merged, no table) need not wait.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ import tempfile
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-
-import geopandas as gpd
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geo.model import Event, Excerpt, Incident
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 FORMATS = ("csv", "geojson", "gpkg")
 COLUMNS = [
@@ -194,6 +198,9 @@ def excerpts_from_json(value: str | list) -> list[Excerpt]:
 
 def to_geodataframe(incidents: list[Incident]) -> gpd.GeoDataFrame:
     """Incidents as an ACLED-like table of points (EPSG:4326), one row per incident."""
+    import geopandas as gpd
+    import pandas as pd
+
     rows = [
         {
             "event_id": i.id,
@@ -230,6 +237,8 @@ def write_incidents(gdf: gpd.GeoDataFrame, target, format: str) -> None:
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     if format == "csv":
+        import pandas as pd
+
         data = pd.DataFrame(gdf.drop(columns="geometry")).to_csv(index=False).encode()
         _write_bytes(target, data)
     elif isinstance(target, str | Path):
