@@ -42,6 +42,15 @@ from geo.pipeline import ArticleResult, Pipeline
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -65,13 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     geocode.set_defaults(
         handler=lambda args: geocode_command(args, [PlaceTableGeocoder(PlaceTable.load())])
     )
-
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except ConfigurationError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    return parser
 
 
 def _iso_date(value: str):
@@ -98,7 +101,7 @@ def read_file(path: Path, manifests: dict[Path, dict] | None = None) -> Article:
     return with_metadata(article, manifests[path.parent].get(path.name))
 
 
-def _pipeline(args: argparse.Namespace) -> Pipeline:
+def pipeline_for(args: argparse.Namespace) -> Pipeline:
     """The engine with the geocoder the options ask for; its notices go to stderr."""
     table = PlaceTable.load()
     chain = build_geocoder(
@@ -111,7 +114,7 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
 
 def extract_command(args: argparse.Namespace) -> int:
     articles, failed = read_files(args.files, published=args.published)
-    engine = _pipeline(args)
+    engine = pipeline_for(args)
     if args.format == "json":
         print(extract_json(engine.results(articles)))
     else:
@@ -214,7 +217,7 @@ def export_command(args: argparse.Namespace) -> int:
         return 2
     articles, problems = load_folders(args.folders or default_folders())
     _report(problems)
-    incidents = _pipeline(args).run(articles).incidents
+    incidents = pipeline_for(args).run(articles).incidents
     if not args.mentions:
         incidents = incidents[incidents["is_incident"]]
     data = incidents_to_bytes(incidents, args.format)
