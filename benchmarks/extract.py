@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from geo.cli import (  # noqa: E402
     article_json,
     build_parser,
+    incident_events,
     indented_json,
     main,
     pipeline_for,
@@ -120,16 +121,15 @@ def stages(paths: list[Path], output_format: str) -> dict[str, float]:
     with open(os.devnull, "w") as sink:
         if output_format == "json":
             with stage("incidents"):
-                merged = [build_incidents(result.events) for result in results]
+                merged = [build_incidents(incident_events(result)) for result in results]
             with stage("output"):
                 shown = list(map(article_json, results, merged))
                 sink.write(indented_json({"articles": shown}))
         else:
             with stage("incidents"):
-                merged = build_incidents([event for result in results for event in result.events])
+                merged = build_incidents([e for result in results for e in incident_events(result)])
             with stage("output"):
-                table = to_geodataframe(merged)
-                sink.buffer.write(incidents_to_bytes(table[table["is_incident"]], output_format))
+                sink.buffer.write(incidents_to_bytes(to_geodataframe(merged), output_format))
     return seconds
 
 
