@@ -32,10 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geo.cli import (  # noqa: E402
-    article_json,
     build_parser,
+    extract_json,
     incident_events,
-    indented_json,
     main,
     pipeline_for,
     read_files,
@@ -123,8 +122,7 @@ def stages(paths: list[Path], output_format: str) -> dict[str, float]:
             with stage("incidents"):
                 merged = [build_incidents(incident_events(result)) for result in results]
             with stage("output"):
-                shown = list(map(article_json, results, merged))
-                sink.write(indented_json({"articles": shown}))
+                sink.write(extract_json(results, merged))
         else:
             with stage("incidents"):
                 merged = build_incidents([e for result in results for e in incident_events(result)])

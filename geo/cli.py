@@ -7,7 +7,6 @@ python -m geo export [FOLDER...] --format csv|geojson|gpkg [--output PATH]
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
 from dataclasses import replace
@@ -117,7 +116,7 @@ def extract_command(args: argparse.Namespace) -> int:
     engine = pipeline_for(args)
     results = engine.results(articles)
     if args.format == "json":
-        print(extract_json(results))
+        print(extract_json(results, [build_incidents(incident_events(r)) for r in results]))
     else:
         incidents = build_incidents([event for r in results for event in incident_events(r)])
         sys.stdout.buffer.write(incidents_to_bytes(to_geodataframe(incidents), args.format))
@@ -138,11 +137,10 @@ def read_files(paths: list[Path], *, published: date | None = None) -> tuple[lis
     return articles, failed
 
 
-def extract_json(results: list[ArticleResult]) -> str:
+def extract_json(results: list[ArticleResult], incidents: list[list[Incident]]) -> str:
     """The `extract --format json` document: each article's places and its own incidents."""
-    return indented_json(
-        {"articles": [article_json(r, build_incidents(incident_events(r))) for r in results]}
-    )
+    articles = list(map(article_json, results, incidents))
+    return json.dumps({"articles": articles}, ensure_ascii=False, indent=2)
 
 
 def incident_events(result: ArticleResult) -> list[Event]:
@@ -185,36 +183,6 @@ def article_json(result: ArticleResult, incidents: list[Incident]) -> dict:
         "mentions": mentions,
         "incidents": shown,
     }
-
-
-_PLAIN = json.JSONEncoder(ensure_ascii=False)
-
-
-def indented_json(value, depth: int = 0) -> str:
-    """`json.dumps(value, ensure_ascii=False, indent=2)`, several times faster.
-
-    With an indent, `json` encodes in pure Python, a call per value. Here a dict or list of
-    plain values is one call of the C encoder, whose item separator makes its lines.
-    """
-    if not isinstance(value, dict | list) or not value:
-        return _PLAIN.encode(value)
-    inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
-    items = value.values() if isinstance(value, dict) else value
-    if any(isinstance(item, dict | list) for item in items):
-        if isinstance(value, dict):
-            parts = (f"{_PLAIN.encode(k)}: {indented_json(v, depth + 1)}" for k, v in value.items())
-        else:
-            parts = (indented_json(item, depth + 1) for item in value)
-        body = ("," + inner).join(parts)
-    else:
-        body = _flat_encoder(inner).encode(value)[1:-1]
-    brackets = "{}" if isinstance(value, dict) else "[]"
-    return brackets[0] + inner + body + outer + brackets[1]
-
-
-@functools.cache
-def _flat_encoder(separator: str) -> json.JSONEncoder:
-    return json.JSONEncoder(ensure_ascii=False, separators=("," + separator, ": "))
 
 
 def export_command(args: argparse.Namespace) -> int:
