@@ -44,6 +44,22 @@ def test_extract_json_contract(tmp_path):
             assert incident["excerpt"] in text
 
 
+def test_extract_json_is_laid_out_as_json_dumps_lays_it_out(tmp_path):
+    odd = tmp_path / "comillas.txt"
+    odd.write_text(
+        'Un "dron" atacó Jermuk ayer.\nEl pueblo de Xyzqwe\\ sigue «aislado».\t¿Qué pasó?',
+        encoding="utf-8",
+    )
+    placeless = tmp_path / "nada.txt"
+    placeless.write_text("Nada que ver aquí.", encoding="utf-8")
+    for files in ([*SEEDS, odd, placeless], [tmp_path / "missing.txt"]):
+        done = geo("extract", *map(str, files), "--published", "2023-03-04", data=tmp_path)
+        printed = done.stdout.decode()
+        document = json.loads(printed)
+        assert printed == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert document == {"articles": []}
+
+
 def test_extract_json_never_imports_geopandas(tmp_path):
     """Its import was most of a cold start, and the json document needs no table."""
     done = geo("extract", str(SEEDS[0]), data=tmp_path, env={"PYTHONPROFILEIMPORTTIME": "1"})
