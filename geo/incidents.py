@@ -9,7 +9,7 @@ Figures: fatalities and wounded are the largest figure any source gives, not the
 sources repeat the same toll, and ACLED takes the most reliable single report.
 
 geopandas and pandas are imported by the functions that make and write tables: they take a
-second to import, which `extract --format json` (incidents merged, no table) need not wait.
+second to import, which `extract --format json` (incidents merged, no table) should not wait for.
 """
 
 from __future__ import annotations

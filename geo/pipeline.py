@@ -114,7 +114,8 @@ class Pipeline:
     ) -> list[ArticleResult]:
         """Each article's own result, without the incidents table `run` merges them into.
 
-        `extract --format json` shows each article apart: no merge, and no geopandas to import.
+        For `extract`, which merges incidents alone (json: each article's apart) and so needs
+        neither the mentions merged nor geopandas imported.
         """
         articles = list(articles)
         todo = [
