@@ -6,11 +6,12 @@
 A corpus of `--articles` generated articles of ~2,500 characters (`geo.corpus`, seeded) is
 written to a scratch folder. Start-up is a cold `python -m geo extract` of one of its files,
 timed as a subprocess. Throughput is `geo.cli.main` on the whole corpus in this process, once
-start-up (imports, place table) is paid, with its output written to /dev/null. The per-stage
-split runs the same functions one stage at a time over every article: reading the files (and
-the manifest), finding the places, locating them, detecting events, merging incidents
-(per article for json, across articles for the tables) and writing the output. Peak RSS is
-that of this process and of a whole `python -m geo extract` of the corpus as a subprocess.
+start-up (imports, place table) is paid, with its output written to /dev/null: in wall time
+and in CPU time, which other work on a shared machine disturbs less. The per-stage split
+runs the same functions one stage at a time over every article: reading the files (and the
+manifest), finding the places, locating them, detecting events, merging incidents (per
+article for json, across articles for the tables) and writing the output, in CPU time. Peak
+RSS is that of this process and of a whole `python -m geo extract` of the corpus.
 Everything runs pinned to one core where the system allows. Figures are medians of `--runs`;
 nothing here passes or fails.
 """
@@ -57,20 +58,8 @@ def pin_to_one_core() -> str:
     return f"pinned to core {core}"
 
 
-def cold_start(path: Path, output_format: str) -> float:
-    """Seconds for a fresh `python -m geo extract` of one file, start-up included."""
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "geo", "extract", str(path), "--offline", "--format", output_format],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        check=True,
-    )
-    return time.perf_counter() - start
-
-
-def whole_process(paths: list[Path], output_format: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one `python -m geo extract` of every file."""
+def extract_process(paths: list[Path], output_format: str) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of a fresh `python -m geo extract`."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "geo", "extract", *map(str, paths), "--offline"]
@@ -79,22 +68,22 @@ def whole_process(paths: list[Path], output_format: str) -> tuple[float, float]:
         stdout=subprocess.DEVNULL,
     )
     _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
+    wall = time.perf_counter() - start
     if status:
         raise SystemExit(f"extract failed with status {status}")
-    return seconds, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def extract_in_process(paths: list[Path], output_format: str) -> float:
-    """Seconds for `geo.cli.main(["extract", ...])`, what `python -m geo extract` runs."""
+def extract_in_process(paths: list[Path], output_format: str) -> tuple[float, float]:
+    """Wall and CPU seconds of `geo.cli.main(["extract", ...])`, what `python -m geo` runs."""
     argv = ["extract", *map(str, paths), "--offline", "--format", output_format]
     with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         code = main(argv)
-        seconds = time.perf_counter() - start
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     if code != 0:
         raise SystemExit(f"extract failed with exit code {code}")
-    return seconds
+    return wall, cpu
 
 
 def stages(paths: list[Path], output_format: str) -> dict[str, float]:
@@ -104,9 +93,9 @@ def stages(paths: list[Path], output_format: str) -> dict[str, float]:
 
     @contextlib.contextmanager
     def stage(name: str):
-        start = time.perf_counter()
+        start = time.process_time()
         yield
-        seconds[name] = time.perf_counter() - start
+        seconds[name] = time.process_time() - start
 
     with stage("read"):
         articles, _ = read_files(paths)
@@ -153,30 +142,39 @@ def main_benchmark(argv: list[str] | None = None) -> int:
         characters = sum(len(p.read_text(encoding="utf-8")) for p in paths) / len(paths)
         print(f"corpus: {len(paths)} articles, {characters:,.0f} characters each on average")
 
-        startup = statistics.median(cold_start(paths[0], args.format) for _ in range(args.runs))
-        print(f"start-up: {startup:.2f} s (cold `python -m geo extract` of one file)")
+        cold = [extract_process(paths[:1], args.format) for _ in range(args.runs)]
+        print(
+            f"start-up: {statistics.median(run[0] for run in cold):.2f} s wall,"
+            f" {statistics.median(run[1] for run in cold):.2f} s CPU"
+            " (a cold `python -m geo extract` of one file)"
+        )
 
         extract_in_process(paths[:1], args.format)
-        seconds = statistics.median(
-            extract_in_process(paths, args.format) for _ in range(args.runs)
-        )
-        rate = len(paths) / seconds
-        print(
-            f"after start-up: {rate:,.0f} articles/s, {1000 * seconds / len(paths):.2f} ms/article"
-            f" ({seconds:.2f} s for {len(paths)}, --format {args.format})"
-        )
+        runs = [extract_in_process(paths, args.format) for _ in range(args.runs)]
+        print(f"after start-up, --format {args.format}:")
+        walls, cpus = zip(*runs, strict=True)
+        for kind, seconds in (("wall", statistics.median(walls)), ("CPU", statistics.median(cpus))):
+            print(
+                f"  {len(paths) / seconds:6,.0f} articles/s, {1000 * seconds / len(paths):.2f}"
+                f" ms/article ({kind}: {seconds:.2f} s for {len(paths)})"
+            )
 
         split = [stages(paths, args.format) for _ in range(args.runs)]
+        print("stages (CPU time):")
         medians = {stage: statistics.median(run[stage] for run in split) for stage in STAGES}
         total = sum(medians.values())
         for stage in STAGES:
             each = 1000 * medians[stage] / len(paths)
             print(f"  {stage:<10} {medians[stage]:6.2f} s {each:6.3f} ms/article")
         print(f"  {'total':<10} {total:6.2f} s {1000 * total / len(paths):6.3f} ms/article")
-        print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak RSS of this process: {peak:.0f} MiB")
 
-        wall, peak = whole_process(paths, args.format)
-        print(f"whole `python -m geo extract` of the corpus: {wall:.2f} s, peak RSS {peak:.0f} MiB")
+        wall, cpu, peak = extract_process(paths, args.format)
+        print(
+            f"a whole `python -m geo extract` of the corpus: {wall:.2f} s wall, {cpu:.2f} s CPU,"
+            f" peak RSS {peak:.0f} MiB"
+        )
     return 0
 
 
