@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from geopy.exc import ConfigurationError
@@ -33,13 +34,22 @@ from geo.geocoders.settings import (
     geocode_command,
     settings_from_args,
 )
-from geo.incidents import FORMATS, build_incidents, incidents_to_bytes
+from geo.incidents import FORMATS, build_incidents, incidents_to_bytes, to_geodataframe
 from geo.manifest import parse_date
-from geo.model import Article, Problem
+from geo.model import Article, Event, Incident, Problem
 from geo.pipeline import ArticleResult, Pipeline
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -63,13 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     geocode.set_defaults(
         handler=lambda args: geocode_command(args, [PlaceTableGeocoder(PlaceTable.load())])
     )
-
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except ConfigurationError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    return parser
 
 
 def _iso_date(value: str):
@@ -96,7 +100,7 @@ def read_file(path: Path, manifests: dict[Path, dict] | None = None) -> Article:
     return with_metadata(article, manifests[path.parent].get(path.name))
 
 
-def _pipeline(args: argparse.Namespace) -> Pipeline:
+def pipeline_for(args: argparse.Namespace) -> Pipeline:
     """The engine with the geocoder the options ask for; its notices go to stderr."""
     table = PlaceTable.load()
     chain = build_geocoder(
@@ -108,29 +112,56 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
 
 
 def extract_command(args: argparse.Namespace) -> int:
+    articles, failed = read_files(args.files, published=args.published)
+    engine = pipeline_for(args)
+    results = engine.results(articles)
+    if args.format == "json":
+        print(extract_json(results, [build_incidents(incident_events(r)) for r in results]))
+    else:
+        incidents = build_incidents([event for r in results for event in incident_events(r)])
+        sys.stdout.buffer.write(incidents_to_bytes(to_geodataframe(incidents), args.format))
+    return 1 if failed else 0
+
+
+def read_files(paths: list[Path], *, published: date | None = None) -> tuple[list[Article], int]:
+    """The articles of `paths` that can be read, and how many cannot (each named on stderr)."""
     articles, failed, manifests = [], 0, {}
-    for path in args.files:
+    for path in paths:
         try:
             article = read_file(path, manifests)
         except (ArticleError, OSError) as error:
             print(f"error: {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
             failed += 1
             continue
-        if args.published:
-            article = replace(article, published=args.published)
-        articles.append(article)
-
-    result = _pipeline(args).run(articles)
-    if args.format == "json":
-        document = {"articles": [_article_json(r) for r in result.articles]}
-        print(json.dumps(document, ensure_ascii=False, indent=2))
-    else:
-        incidents = result.incidents[result.incidents["is_incident"]]
-        sys.stdout.buffer.write(incidents_to_bytes(incidents, args.format))
-    return 1 if failed else 0
+        articles.append(replace(article, published=published) if published else article)
+    return articles, failed
 
 
-def _article_json(result: ArticleResult) -> dict:
+def extract_json(results: list[ArticleResult], incidents: list[list[Incident]]) -> str:
+    """The `extract --format json` document: each article's places and its own incidents.
+
+    Laid out as `json.dumps(document, ensure_ascii=False, indent=2)` lays it out, at twice
+    its speed: with an indent `json` encodes value by value in Python; here each mention and
+    incident is one call of the C encoder, whose item separator makes its lines.
+    """
+    if not results:
+        return '{\n  "articles": []\n}'
+    articles = ",\n".join(map(_article_json, results, incidents))
+    return '{\n  "articles": [\n' + articles + "\n  ]\n}"
+
+
+def incident_events(result: ArticleResult) -> list[Event]:
+    """The events that are incidents: places only named never merge into one (`build_incidents`
+    keeps them apart), so leaving them out changes no incident and saves most of the work."""
+    return [event for event in result.events if event.is_incident]
+
+
+_VALUE = json.JSONEncoder(ensure_ascii=False).encode
+_ROW = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + " " * 10, ": ")).encode
+
+
+def _article_json(result: ArticleResult, incidents: list[Incident]) -> str:
+    """One article of the document, with `incidents` merged from its events (incidents only)."""
     article = result.article
     mentions = [
         {
@@ -146,7 +177,7 @@ def _article_json(result: ArticleResult) -> dict:
         }
         for located in result.located
     ]
-    incidents = [
+    shown = [
         {
             "name": incident.location,
             "lat": incident.lat,
@@ -155,15 +186,26 @@ def _article_json(result: ArticleResult) -> dict:
             "type": incident.event_type,
             "excerpt": incident.excerpts[0].sentence if incident.excerpts else "",
         }
-        for incident in build_incidents(result.events)
-        if incident.is_incident
+        for incident in incidents
     ]
-    return {
-        "path": str(article.path) if article.path else None,
-        "published": article.published.isoformat() if article.published else None,
-        "mentions": mentions,
-        "incidents": incidents,
-    }
+    path = str(article.path) if article.path else None
+    published = article.published.isoformat() if article.published else None
+    return (
+        "    {\n"
+        f'      "path": {_VALUE(path)},\n'
+        f'      "published": {_VALUE(published)},\n'
+        f'      "mentions": {_rows(mentions)},\n'
+        f'      "incidents": {_rows(shown)}\n'
+        "    }"
+    )
+
+
+def _rows(rows: list[dict]) -> str:
+    """A list of dicts of plain values, at the depth of an article's mentions and incidents."""
+    if not rows:
+        return "[]"
+    items = "\n        },\n        {\n          ".join(_ROW(row)[1:-1] for row in rows)
+    return "[\n        {\n          " + items + "\n        }\n      ]"
 
 
 def export_command(args: argparse.Namespace) -> int:
@@ -172,7 +214,7 @@ def export_command(args: argparse.Namespace) -> int:
         return 2
     articles, problems = load_folders(args.folders or default_folders())
     _report(problems)
-    incidents = _pipeline(args).run(articles).incidents
+    incidents = pipeline_for(args).run(articles).incidents
     if not args.mentions:
         incidents = incidents[incidents["is_incident"]]
     data = incidents_to_bytes(incidents, args.format)

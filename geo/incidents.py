@@ -7,6 +7,9 @@ mentions layer shows one marker per place with every sentence that names it.
 
 Figures: fatalities and wounded are the largest figure any source gives, not the sum:
 sources repeat the same toll, and ACLED takes the most reliable single report.
+
+geopandas and pandas are imported by the functions that make and write tables: they take a
+second to import, which `extract --format json` (incidents merged, no table) should not wait for.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ import tempfile
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
-import pandas as pd
+from geo.model import Event, Excerpt, Incident, Place
 
-from geo.model import Event, Excerpt, Incident
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 FORMATS = ("csv", "geojson", "gpkg")
 COLUMNS = [
@@ -40,12 +44,13 @@ def build_incidents(events: list[Event], *, max_km: float = 10.0) -> list[Incide
     groups: list[list[Event]] = []
     near = _Neighbours(max_km)
     for event in sorted(events, key=_order):
-        for number in near.candidates(event):
-            if _same(groups[number][0], event, max_km):
+        bucket, place = _bucket(event), event.location.place
+        for number in near.candidates(bucket, place):
+            if _close(groups[number][0].location.place, place, max_km):
                 groups[number].append(event)
                 break
         else:
-            near.add(event, len(groups))
+            near.add(bucket, place, len(groups))
             groups.append([event])
     return [_incident(group) for group in groups]
 
@@ -53,11 +58,15 @@ def build_incidents(events: list[Event], *, max_km: float = 10.0) -> list[Incide
 class _Neighbours:
     """The groups an event could merge with, found without comparing it with every group.
 
-    Two events merge only with the same bucket (type and date, or both mentions) and the
-    same place name or places within `max_km`: groups are indexed by bucket and name, and by
-    bucket and a grid cell of `max_km` degrees-ish. Candidates come in creation order, so the
-    first that matches is the one a scan of every group would have found.
+    Two events merge only within a bucket (same type and date, or both mentions) and with the
+    same place name or places within `max_km`. A bucket of a few groups is scanned whole; a
+    big one (every mention of a large corpus) through an index by name and by a grid cell of
+    `max_km` degrees-ish. Candidates come in creation order, so the first that matches is the
+    one a scan of every group would have found.
     """
+
+    SCAN = 8
+    """Up to this many groups, trying each costs less than looking up the grid."""
 
     def __init__(self, max_km: float):
         self.step = max(max_km, 0.001) / 110.0
@@ -65,18 +74,19 @@ class _Neighbours:
         self.by_cell: dict[tuple, list[int]] = {}
         self.by_bucket: dict[tuple, list[int]] = {}
 
-    def add(self, event: Event, number: int) -> None:
-        bucket, place = _bucket(event), event.location.place
+    def add(self, bucket: tuple, place: Place, number: int) -> None:
         self.by_name.setdefault((bucket, place.name), []).append(number)
         self.by_cell.setdefault((bucket, *self._cell(place.lat, place.lon)), []).append(number)
         self.by_bucket.setdefault(bucket, []).append(number)
 
-    def candidates(self, event: Event) -> list[int]:
-        bucket, place = _bucket(event), event.location.place
+    def candidates(self, bucket: tuple, place: Place) -> list[int]:
+        every = self.by_bucket.get(bucket, [])
+        if len(every) <= self.SCAN:
+            return every
         # Near the poles or the antimeridian the grid is no help: every group of the bucket.
         reach = math.ceil(1 / max(math.cos(math.radians(abs(place.lat) + 2 * self.step)), 0.02))
         if abs(place.lat) > 85 or abs(place.lon) + (reach + 1) * self.step >= 180:
-            return self.by_bucket.get(bucket, [])
+            return every
         row, column = self._cell(place.lat, place.lon)
         found = set(self.by_name.get((bucket, place.name), ()))
         for dr in (-1, 0, 1):
@@ -89,7 +99,7 @@ class _Neighbours:
 
 
 def _bucket(event: Event) -> tuple:
-    """What two events must share to merge (see `_same`)."""
+    """What two events must share to merge: whether an incident, and its type and date."""
     if event.is_incident:
         return (True, event.event_type, event.event_date)
     return (False,)
@@ -107,14 +117,7 @@ def _order(event: Event) -> tuple:
     )
 
 
-def _same(first: Event, event: Event, max_km: float) -> bool:
-    if first.is_incident != event.is_incident:
-        return False
-    if first.is_incident and (
-        first.event_type != event.event_type or first.event_date != event.event_date
-    ):
-        return False
-    a, b = first.location.place, event.location.place
+def _close(a: Place, b: Place, max_km: float) -> bool:
     return a.name == b.name or _km(a.lat, a.lon, b.lat, b.lon) <= max_km
 
 
@@ -126,18 +129,20 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _incident(group: list[Event]) -> Incident:
-    first = min(group, key=lambda e: (e.location.precision, _order(e)))
+    """The incident of a group of events, which `build_incidents` keeps in `_order`.
+
+    Its events share a type and date, or are all mentions: those carry the latest date.
+    """
+    first = min(group, key=lambda e: e.location.precision)
     place = first.location.place
-    dated = [e for e in group if e.event_date]
-    precise = [e.time_precision for e in group if e.time_precision] or [0]
-    excerpts = list(dict.fromkeys(event.excerpt for event in group))
-    when = max(e.event_date for e in dated) if dated and not first.is_incident else None
-    when = when or first.event_date
+    when = first.event_date
+    if not first.is_incident:
+        when = max((e.event_date for e in group if e.event_date), default=None)
     key = f"{place.name}|{round(place.lat, 2)}|{round(place.lon, 2)}|{when}|{first.event_type}"
     return Incident(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
         event_date=when,
-        time_precision=min(precise),
+        time_precision=min((e.time_precision for e in group if e.time_precision), default=0),
         event_type=first.event_type,
         sub_event_type=first.sub_event_type,
         location=place.name,
@@ -145,18 +150,13 @@ def _incident(group: list[Event]) -> Incident:
         country=place.country,
         lat=place.lat,
         lon=place.lon,
-        geo_precision=min(e.location.precision for e in group),
+        geo_precision=first.location.precision,
         geocoded_by=first.location.provenance,
         is_incident=first.is_incident,
-        fatalities=_largest(e.fatalities for e in group),
-        wounded=_largest(e.wounded for e in group),
-        excerpts=excerpts,
+        fatalities=max((e.fatalities for e in group if e.fatalities is not None), default=None),
+        wounded=max((e.wounded for e in group if e.wounded is not None), default=None),
+        excerpts=list(dict.fromkeys(event.excerpt for event in group)),
     )
-
-
-def _largest(values) -> int | None:
-    known = [v for v in values if v is not None]
-    return max(known) if known else None
 
 
 _EXCERPT_FIELDS = [f.name for f in fields(Excerpt)]
@@ -194,6 +194,9 @@ def excerpts_from_json(value: str | list) -> list[Excerpt]:
 
 def to_geodataframe(incidents: list[Incident]) -> gpd.GeoDataFrame:
     """Incidents as an ACLED-like table of points (EPSG:4326), one row per incident."""
+    import geopandas as gpd
+    import pandas as pd
+
     rows = [
         {
             "event_id": i.id,
@@ -230,6 +233,8 @@ def write_incidents(gdf: gpd.GeoDataFrame, target, format: str) -> None:
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     if format == "csv":
+        import pandas as pd
+
         data = pd.DataFrame(gdf.drop(columns="geometry")).to_csv(index=False).encode()
         _write_bytes(target, data)
     elif isinstance(target, str | Path):

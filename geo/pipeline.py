@@ -7,8 +7,8 @@ import hashlib
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 from geopy.geocoders.base import Geocoder
 
 from geo.events import detect_events
@@ -19,6 +19,9 @@ from geo.library import ResultCache
 from geo.model import Article, Event, LocatedMention, Mention, Problem
 from geo.paths import PROJECT_ROOT
 from geo.places import find_mentions
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 Progress = Callable[[int, int, Article], None]
 _serials = itertools.count(1)
@@ -102,6 +105,19 @@ class Pipeline:
         key = tuple(articles)
         if self._last and self._last[0] == key:
             return self._last[1]
+        result = collect(self.results(articles, progress=progress))
+        self._last = (key, result)
+        return result
+
+    def results(
+        self, articles: Iterable[Article], *, progress: Progress | None = None
+    ) -> list[ArticleResult]:
+        """Each article's own result, without the incidents table `run` merges them into.
+
+        For `extract`, which merges incidents alone (json: each article's apart) and so needs
+        neither the mentions merged nor geopandas imported.
+        """
+        articles = list(articles)
         todo = [
             article
             for article in articles
@@ -111,9 +127,7 @@ class Pipeline:
             self._done[article] = self._process(article)
             if progress:
                 progress(index, len(todo), article)
-        result = collect([self._done[article] for article in articles])
-        self._last = (key, result)
-        return result
+        return [self._done[article] for article in articles]
 
     def _cached(self, article: Article) -> bool:
         if self.cache is None:

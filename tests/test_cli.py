@@ -15,12 +15,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-def geo(*args: str, data: Path) -> subprocess.CompletedProcess:
+def geo(*args: str, data: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "geo", *args],
         cwd=ROOT,
         capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "INCIDENT_ATLAS_DATA": str(data)},
+        env={"PATH": "/usr/bin:/bin", "INCIDENT_ATLAS_DATA": str(data), **(env or {})},
         timeout=120,
     )
 
@@ -42,6 +42,30 @@ def test_extract_json_contract(tmp_path):
         for incident in article["incidents"]:
             assert set(incident) == {"name", "lat", "lon", "date", "type", "excerpt"}
             assert incident["excerpt"] in text
+
+
+def test_extract_json_is_laid_out_as_json_dumps_lays_it_out(tmp_path):
+    odd = tmp_path / "comillas.txt"
+    odd.write_text(
+        'Un "dron" atacó Jermuk ayer.\nEl pueblo de Xyzqwe\\ sigue «aislado».\t¿Qué pasó?',
+        encoding="utf-8",
+    )
+    placeless = tmp_path / "nada.txt"
+    placeless.write_text("Nada que ver aquí.", encoding="utf-8")
+    for files in ([*SEEDS, odd, placeless], [tmp_path / "missing.txt"]):
+        done = geo("extract", *map(str, files), "--published", "2023-03-04", data=tmp_path)
+        printed = done.stdout.decode()
+        document = json.loads(printed)
+        assert printed == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert document == {"articles": []}
+
+
+def test_extract_json_never_imports_geopandas(tmp_path):
+    """Its import was most of a cold start, and the json document needs no table."""
+    done = geo("extract", str(SEEDS[0]), data=tmp_path, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert done.returncode == 0, done.stderr.decode()
+    imported = done.stderr.decode()
+    assert "geo.events" in imported and "pandas" not in imported
 
 
 def test_published_option_dates_relative_expressions(tmp_path):

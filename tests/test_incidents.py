@@ -6,16 +6,22 @@ import pandas as pd
 import pytest
 from handmade import article, locate_by_find
 
+from geo.articles import load_folder
+from geo.corpus import generate, write_corpus
 from geo.events import detect_events
+from geo.gazetteer import PlaceTable
+from geo.geocoders.placetable import PlaceTableGeocoder
 from geo.incidents import (
     COLUMNS,
     FORMATS,
+    _Neighbours,
     build_incidents,
     excerpts_from_json,
     incidents_to_bytes,
     to_geodataframe,
     write_incidents,
 )
+from geo.pipeline import Pipeline
 
 EFE = article(
     "El miércoles, dos soldados murieron en combates cerca de Sotk. "
@@ -75,6 +81,33 @@ def test_mentions_merge_by_place_whatever_the_date():
     [yerevan] = [i for i in build_incidents(events_of(EFE, later)) if i.location == "Yerevan"]
     assert not yerevan.is_incident
     assert len(yerevan.excerpts) == 2
+
+
+@pytest.fixture(scope="module")
+def corpus_events(tmp_path_factory):
+    """The events of 150 generated articles: buckets of a few groups and one of hundreds."""
+    table = PlaceTable.load()
+    folder = write_corpus(tmp_path_factory.mktemp("corpus"), generate(150, seed=7, table=table))
+    articles, _ = load_folder(folder)
+    results = Pipeline(table, PlaceTableGeocoder(table)).results(articles)
+    return [event for result in results for event in result.events]
+
+
+@pytest.mark.parametrize("max_km", [1.0, 10.0, 60.0])
+def test_the_place_index_merges_as_trying_every_group(corpus_events, max_km, monkeypatch):
+    monkeypatch.setattr(_Neighbours, "SCAN", 10**9)
+    scanned = build_incidents(corpus_events, max_km=max_km)
+    monkeypatch.setattr(_Neighbours, "SCAN", 0)
+    indexed = build_incidents(corpus_events, max_km=max_km)
+    assert indexed == scanned
+    assert len(scanned) < len(corpus_events)
+
+
+def test_leaving_out_the_mentions_changes_no_incident(corpus_events):
+    every = build_incidents(corpus_events)
+    alone = build_incidents([event for event in corpus_events if event.is_incident])
+    assert alone == [incident for incident in every if incident.is_incident]
+    assert len(alone) < len(every)
 
 
 def test_geodataframe_has_the_acled_columns_and_points():

@@ -1,0 +1,182 @@
+"""How fast `python -m geo extract --offline` is: start-up, articles/s after it, stages, memory.
+
+    uv run python benchmarks/extract.py                       # 2,000 articles, json, 3 runs
+    uv run python benchmarks/extract.py --articles 5000 --format geojson --runs 5
+
+A corpus of `--articles` generated articles of ~2,500 characters (`geo.corpus`, seeded) is
+written to a scratch folder. Start-up is a cold `python -m geo extract` of one of its files,
+timed as a subprocess. Throughput is `geo.cli.main` on the whole corpus in this process, once
+start-up (imports, place table) is paid, with its output written to /dev/null: in wall time
+and in CPU time, which other work on a shared machine disturbs less. The per-stage split
+runs the same functions one stage at a time over every article: reading the files (and the
+manifest), finding the places, locating them, detecting events, merging incidents (per
+article for json, across articles for the tables) and writing the output, in CPU time. Peak
+RSS is that of this process and of a whole `python -m geo extract` of the corpus.
+Everything runs pinned to one core where the system allows. Figures are medians of `--runs`;
+nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geo.cli import (  # noqa: E402
+    build_parser,
+    extract_json,
+    incident_events,
+    main,
+    pipeline_for,
+    read_files,
+)
+from geo.events import detect_events  # noqa: E402
+from geo.geocoding import locate  # noqa: E402
+from geo.incidents import build_incidents, incidents_to_bytes, to_geodataframe  # noqa: E402
+from geo.pipeline import ArticleResult  # noqa: E402
+from geo.places import find_mentions  # noqa: E402
+
+STAGES = ("read", "find", "locate", "events", "incidents", "output")
+
+
+def pin_to_one_core() -> str:
+    """Pin this process (and the subprocesses it starts) to one core, when the OS lets it."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity here)"
+    core = max(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    return f"pinned to core {core}"
+
+
+def extract_process(paths: list[Path], output_format: str) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of a fresh `python -m geo extract`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geo", "extract", *map(str, paths), "--offline"]
+        + ["--format", output_format],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"extract failed with status {status}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def extract_in_process(paths: list[Path], output_format: str) -> tuple[float, float]:
+    """Wall and CPU seconds of `geo.cli.main(["extract", ...])`, what `python -m geo` runs."""
+    argv = ["extract", *map(str, paths), "--offline", "--format", output_format]
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+        wall, cpu = time.perf_counter(), time.process_time()
+        code = main(argv)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if code != 0:
+        raise SystemExit(f"extract failed with exit code {code}")
+    return wall, cpu
+
+
+def stages(paths: list[Path], output_format: str) -> dict[str, float]:
+    """Seconds spent in each stage of extract, the stages run one after the other."""
+    engine = pipeline_for(build_parser().parse_args(["extract", *map(str, paths), "--offline"]))
+    seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(name: str):
+        start = time.process_time()
+        yield
+        seconds[name] = time.process_time() - start
+
+    with stage("read"):
+        articles, _ = read_files(paths)
+    with stage("find"):
+        mentions = [find_mentions(article, engine.table) for article in articles]
+    with stage("locate"):
+        located = [locate(*pair, engine.geocoder) for pair in zip(articles, mentions, strict=True)]
+    with stage("events"):
+        events = [detect_events(*pair) for pair in zip(articles, located, strict=True)]
+    results = list(map(ArticleResult, articles, mentions, located, events))
+    with open(os.devnull, "w") as sink:
+        if output_format == "json":
+            with stage("incidents"):
+                merged = [build_incidents(incident_events(result)) for result in results]
+            with stage("output"):
+                sink.write(extract_json(results, merged))
+        else:
+            with stage("incidents"):
+                merged = build_incidents([e for result in results for e in incident_events(result)])
+            with stage("output"):
+                sink.buffer.write(incidents_to_bytes(to_geodataframe(merged), output_format))
+    return seconds
+
+
+def main_benchmark(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=2000, help="corpus size (default 2000)")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed")
+    parser.add_argument("--format", choices=("json", "geojson", "csv"), default="json")
+    parser.add_argument("--runs", type=int, default=3, help="runs to take the median of")
+    args = parser.parse_args(argv)
+
+    print(pin_to_one_core())
+    with tempfile.TemporaryDirectory(prefix="extract-bench-") as scratch:
+        folder = Path(scratch) / "corpus"
+        subprocess.run(
+            [sys.executable, "-m", "geo.corpus", "--articles", str(args.articles)]
+            + ["--seed", str(args.seed), "--out", str(folder)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        paths = sorted(folder.glob("*.txt"))
+        characters = sum(len(p.read_text(encoding="utf-8")) for p in paths) / len(paths)
+        print(f"corpus: {len(paths)} articles, {characters:,.0f} characters each on average")
+
+        cold = [extract_process(paths[:1], args.format) for _ in range(args.runs)]
+        print(
+            f"start-up: {statistics.median(run[0] for run in cold):.2f} s wall,"
+            f" {statistics.median(run[1] for run in cold):.2f} s CPU"
+            " (a cold `python -m geo extract` of one file)"
+        )
+
+        extract_in_process(paths[:1], args.format)
+        runs = [extract_in_process(paths, args.format) for _ in range(args.runs)]
+        print(f"after start-up, --format {args.format}:")
+        walls, cpus = zip(*runs, strict=True)
+        for kind, seconds in (("wall", statistics.median(walls)), ("CPU", statistics.median(cpus))):
+            print(
+                f"  {len(paths) / seconds:6,.0f} articles/s, {1000 * seconds / len(paths):.2f}"
+                f" ms/article ({kind}: {seconds:.2f} s for {len(paths)})"
+            )
+
+        split = [stages(paths, args.format) for _ in range(args.runs)]
+        print("stages (CPU time):")
+        medians = {stage: statistics.median(run[stage] for run in split) for stage in STAGES}
+        total = sum(medians.values())
+        for stage in STAGES:
+            each = 1000 * medians[stage] / len(paths)
+            print(f"  {stage:<10} {medians[stage]:6.2f} s {each:6.3f} ms/article")
+        print(f"  {'total':<10} {total:6.2f} s {1000 * total / len(paths):6.3f} ms/article")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak RSS of this process: {peak:.0f} MiB")
+
+        wall, cpu, peak = extract_process(paths, args.format)
+        print(
+            f"a whole `python -m geo extract` of the corpus: {wall:.2f} s wall, {cpu:.2f} s CPU,"
+            f" peak RSS {peak:.0f} MiB"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main_benchmark())
