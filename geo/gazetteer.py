@@ -107,6 +107,10 @@ class PlaceTable:
     """The keys of the first two or more words of each name of several words."""
     word_facts: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     """What recognition asks about each word it meets, worked out once (see `geo.places`)."""
+    bare_keys: set[str] = field(default_factory=set, repr=False)
+    """Keys a place may be named by with no cue: its own and our names, and every name of the
+    focus countries' places; abroad, a GeoNames variant alone ("Klaar" for Iraq's Kelar) needs
+    a cue."""
     capitals_names: set[str] = field(default_factory=set, repr=False)
     """Names written in capitals only ("EEUU", "TRIPP")."""
     own_names: set[tuple[str, int]] = field(default_factory=set, repr=False)
@@ -124,6 +128,8 @@ class PlaceTable:
                     entries.append(index)
                 if rank < curated[index]:
                     self.own_names.add((key, index))
+                if rank < curated[index] or self.places[index].country in FOCUS_COUNTRIES:
+                    self.bare_keys.add(key)
                 if name.isupper():
                     self.capitals_names.add(name)
                 if self.important[index] and (
@@ -188,6 +194,11 @@ class PlaceTable:
         """Whether the place at `index` goes by `key` in its own name or one of ours, rather
         than only in a GeoNames variant ("White House" is a variant of Casablanca)."""
         return (key, index) in self.own_names
+
+    def needs_cue(self, key: str) -> bool:
+        """True when a name that is no important place's is a place only after a cue: it is a
+        frequent word, or abroad only a GeoNames variant."""
+        return self.is_common(key) or key not in self.bare_keys
 
     def is_common(self, key: str) -> bool:
         """True when every word of the key is a frequent Spanish or English word."""

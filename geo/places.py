@@ -288,8 +288,8 @@ _FACTS_KEPT = 100_000
 def _learn(table: PlaceTable, word: str) -> tuple:
     """What recognition asks about a word as written, worked out once per table and word:
     key, most words of a name it opens, is a name, is a village prefix, glues to a name
-    (capitalised, it would be a person's or an organisation's), is an important name, is
-    common, is a common word, the cue it is."""
+    (capitalised, it would be a person's or an organisation's), is an important name, needs
+    a cue (`PlaceTable.needs_cue`), is a common word, the cue it is."""
     facts = table.word_facts
     if len(facts) >= _FACTS_KEPT:
         facts.clear()
@@ -301,7 +301,7 @@ def _learn(table: PlaceTable, word: str) -> tuple:
         key in VILLAGE_PREFIXES,
         key not in table.common_words and key not in table.longest_name,
         key in table.important_keys,
-        table.is_common(key),
+        table.needs_cue(key),
         key in table.common_words,
         _KIND_CUES.get(word.lower(), ""),
     )
@@ -424,7 +424,7 @@ def _match(
             if cue:
                 return ends[n - 1], key
             important = key in table.important_keys
-            common = not important and table.is_common(key)
+            common = not important and table.needs_cue(key)
             if _acceptable(text, start, ends[n - 1], important, common, table):
                 return ends[n - 1], key
     return 0, ""

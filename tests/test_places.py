@@ -406,3 +406,9 @@ def test_old_in_armenian_and_azerbaijani_opens_a_village_name():
         "Khtsaberd",
         "Köhnə Tağlar",
     ]
+
+
+def test_abroad_a_geonames_variant_alone_is_a_place_only_after_a_cue():
+    # "Klaar" is among GeoNames' names of Iraq's Kelar, not one of its own.
+    assert found("según Klaar, enviado de la UE, en Tabriz") == ["Tabriz"]
+    assert found("la ciudad de Klaar") == ["Klaar"]
