@@ -64,6 +64,7 @@ _FAR_KM = 100.0
 _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
+_NAMED_CUE = "llama"
 _SENTENCE_MENTIONS = 8
 _CUED_FAR_KM = 800.0
 _APPOSITION_CHARS = 40
@@ -142,6 +143,10 @@ def _place_unknown_beside_known(
         name = (mention.text, mention.cue)
         if name in known or _feature_kind(mention.cue) not in (None, *SETTLEMENT_KINDS):
             continue
+        named = _named_otherwise(text, mentions, index, known)
+        if named is not None:
+            final[name] = final[named.text, named.cue]
+            continue
         town = _listed_town(text, mentions, index, known) or _town_near(
             text, mentions, index, known
         )
@@ -178,6 +183,24 @@ def _place_unknown_beside_known(
             GEO_REGION,
             f"{service}, by area",
         )
+
+
+def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
+    """The place an unknown name is another name of ("Vardenis, que los azerbaiyanos llaman
+    Basarkechar"): the last one named before it in its sentence, the namer left out ("Goris,
+    which Baku calls Gerusi")."""
+    mention = mentions[index]
+    if not mention.cue.endswith(_NAMED_CUE):
+        return None
+    for other in reversed(mentions[max(0, index - _SENTENCE_MENTIONS) : index]):
+        if not _one_sentence(text, other, mention):
+            break
+        if len(text[other.end : mention.start].split()) == 1:
+            continue  # the one who names it, right before the verb
+        place = known.get((other.text, other.cue))
+        if place is not None and place.kind != "country":
+            return other
+    return None
 
 
 def _town_near(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:

@@ -106,6 +106,15 @@ _KIND_CUES = {
     "alcalde": "vecinos",
     "alcaldesa": "vecinos",
     "alcaldía": "vecinos",
+    # Another name for the place just named ("Vardenis, que los azerbaiyanos llaman X").
+    "llama": "llama",
+    "llaman": "llama",
+    "llamaba": "llama",
+    "llamaban": "llama",
+    "denomina": "llama",
+    "denominan": "llama",
+    "calls": "llama",
+    "call": "llama",
     # Landmarks: the name after them is a place, of no kind the table holds.
     "monasterio": "monasterio",
     "fortaleza": "monasterio",

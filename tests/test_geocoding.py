@@ -303,3 +303,10 @@ def test_a_village_no_source_knows_goes_next_to_the_town_it_is_said_to_be_near()
         found = by_text(text)
         assert found["Qwertash"].place.lat == found["Goris"].place.lat, text
         assert found["Qwertash"].precision == GEO_NEAR, text
+
+
+def test_a_name_the_text_gives_as_another_name_of_a_place_is_that_place():
+    found = by_text("Goris, which Baku calls Qwertash, was shelled.")
+    assert found["Qwertash"].place == found["Goris"].place
+    found = by_text("Vardenis, que los azerbaiyanos llaman Qwertash, fue atacada.")
+    assert found["Qwertash"].place == found["Vardenis"].place
