@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from geopy.exc import GeocoderServiceError
@@ -69,6 +70,7 @@ _SENTENCE_MENTIONS = 8
 _CUED_FAR_KM = 800.0
 _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
+_STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
 _GLOSS = re.compile(r" ?\( ?")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
@@ -141,7 +143,17 @@ def _place_unknown_beside_known(
     known = {name: place for name, (place, _, _) in final.items() if place is not None}
     for index, mention in enumerate(mentions):
         name = (mention.text, mention.cue)
-        if name in known or _feature_kind(mention.cue) not in (None, *SETTLEMENT_KINDS):
+        if name in known:
+            continue
+        if _feature_kind(mention.cue) == "street":
+            city = _city_of_street(text, mentions, index, known)
+            if city is not None:
+                town, _, service = final[city.text, city.cue]
+                where = f"in {town.name}, which the text names after it"
+                place = replace(_somewhere(mention, town, town.admin1, where), kind="road")
+                final[name] = (place, GEO_NEAR, f"{service}, by city")
+            continue
+        if _feature_kind(mention.cue) not in (None, *SETTLEMENT_KINDS):
             continue
         named = _named_otherwise(text, mentions, index, known)
         if named is not None:
@@ -183,6 +195,18 @@ def _place_unknown_beside_known(
             GEO_REGION,
             f"{service}, by area",
         )
+
+
+def _city_of_street(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
+    """The town a street or square is in, named right after it ("la Plaza de la República de
+    Ereván", "la calle Armenia, en Palermo")."""
+    if index + 1 == len(mentions):
+        return None
+    after = mentions[index + 1]
+    place = known.get((after.text, after.cue))
+    if place is None or place.kind not in SETTLEMENT_KINDS:
+        return None
+    return after if _STREET_TOWN.fullmatch(text, mentions[index].end, after.start) else None
 
 
 def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:

@@ -176,7 +176,8 @@ _MAX_ADJECTIVES = 2
 _ACRONYM = 3
 _APOSTROPHES = ("'", "’", "ʼ")
 _STREET = re.compile(
-    r"\b(?:[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Bb]ulevar|[Ss]treet|[Aa]venue|[Ss]quare)\s+$"
+    r"\b(?:[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Bb]ulevar|[Ss]treet|[Aa]venue|[Ss]quare)\s+"
+    r"(?:del?\s+(?:(?:la|las|los)\s+)?)?$"
 )
 _ROAD_CODE = re.compile(r"[-‐‑]?\d{1,3}\b")
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
@@ -204,7 +205,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         start, end = match.span()
         if start < last_end:
             continue
-        street = _STREET.search(text, start - 14 if start > 14 else 0, start)
+        street = _STREET.search(text, start - 22 if start > 22 else 0, start)
         if street:
             # "la plaza Armenia", "Avenida Bakú": a street named after a place is not there.
             # A capitalised street word is part of the name; a lower-case one is a cue.

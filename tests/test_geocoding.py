@@ -310,3 +310,14 @@ def test_a_name_the_text_gives_as_another_name_of_a_place_is_that_place():
     assert found["Qwertash"].place == found["Goris"].place
     found = by_text("Vardenis, que los azerbaiyanos llaman Qwertash, fue atacada.")
     assert found["Qwertash"].place == found["Vardenis"].place
+
+
+def test_a_street_or_square_is_put_in_the_town_named_after_it():
+    found = by_text("Miles se concentraron en la Plaza de la República de Ereván.")
+    square = found["Plaza de la República"]
+    assert (square.place.lat, square.place.lon) == (
+        found["Ereván"].place.lat,
+        found["Ereván"].place.lon,
+    )
+    assert square.place.kind == "road" and square.precision == GEO_NEAR
+    assert by_text("Marcharon por la calle Armenia.")["Armenia"].place is None

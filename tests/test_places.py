@@ -412,3 +412,11 @@ def test_abroad_a_geonames_variant_alone_is_a_place_only_after_a_cue():
     # "Klaar" is among GeoNames' names of Iraq's Kelar, not one of its own.
     assert found("según Klaar, enviado de la UE, en Tabriz") == ["Tabriz"]
     assert found("la ciudad de Klaar") == ["Klaar"]
+
+
+def test_a_square_named_with_de_la_is_one_street_mention():
+    assert cues("en la Plaza de la República de Ereván") == [
+        ("Plaza de la República", "calle"),
+        ("Ereván", ""),
+    ]
+    assert cues("en la plaza de la Libertad") == [("Libertad", "calle")]
