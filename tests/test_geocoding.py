@@ -26,6 +26,10 @@ def by_text(text: str, geocoder: Geocoder = GEOCODER):
     return {lm.mention.text: lm for lm in run(text, geocoder)}
 
 
+def same_point(one, other) -> bool:
+    return (one.place.lat, one.place.lon) == (other.place.lat, other.place.lon)
+
+
 def test_precision_follows_the_cue_and_the_kind():
     located = by_text(
         "Disparos en la aldea de Tegh, cerca de Goris, en la provincia de Gegharkunik, "
@@ -217,20 +221,14 @@ def test_a_village_no_source_knows_goes_to_the_area_named_beside_it():
         "Tavush",
         GEO_REGION,
     )
-    assert (village.place.lat, village.place.lon) == (
-        found["Tavush"].place.lat,
-        found["Tavush"].place.lon,
-    )
+    assert same_point(village, found["Tavush"])
     assert by_text("En la aldea de Qwertash hubo disparos.")["Qwertash"].place is None
 
 
 def test_a_village_no_source_knows_goes_next_to_a_town_listed_with_it():
     found = by_text("Las aldeas de Goris, Qwertash y Kapan quedaron sin luz; Ereván calla.")
     village = found["Qwertash"]
-    assert (village.place.lat, village.place.lon) == (
-        found["Goris"].place.lat,
-        found["Goris"].place.lon,
-    )
+    assert same_point(village, found["Goris"])
     assert village.precision == GEO_NEAR and "Goris" in village.place.source
     chained = by_text("Las aldeas de Qwertash-Kapan, sin luz.")["Qwertash"]
     assert chained.place.lat == found["Kapan"].place.lat and chained.precision == GEO_NEAR
@@ -315,9 +313,6 @@ def test_a_name_the_text_gives_as_another_name_of_a_place_is_that_place():
 def test_a_street_or_square_is_put_in_the_town_named_after_it():
     found = by_text("Miles se concentraron en la Plaza de la República de Ereván.")
     square = found["Plaza de la República"]
-    assert (square.place.lat, square.place.lon) == (
-        found["Ereván"].place.lat,
-        found["Ereván"].place.lon,
-    )
+    assert same_point(square, found["Ereván"])
     assert square.place.kind == "road" and square.precision == GEO_NEAR
     assert by_text("Marcharon por la calle Armenia.")["Armenia"].place is None
