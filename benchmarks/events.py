@@ -74,7 +74,7 @@ def record(events) -> list:
             e.wounded,
             e.is_incident,
             e.excerpt.sentence,
-            e.excerpt.highlights,
+            [list(span) for span in e.excerpt.highlights],
         ]
         for e in events
     ]
