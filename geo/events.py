@@ -483,15 +483,15 @@ class _Sentence:
         self.folded = folded
         self.anchor, self.year = anchor, year
         self._actors: dict[int, bool] = {}
-        ranks, cues, kinds = set(), [], set()
+        ranks, date_forms, kinds = set(), set(), set()
         for kind, value in strings:
             if kind == "trigger":
                 ranks.add(value)
             elif kind == "date":
-                cues.append(value)
+                date_forms |= value
             else:
                 kinds.add(kind)
-        self.ranks, self.cues = sorted(ranks), tuple(cues)
+        self.ranks, self.date_forms = sorted(ranks), date_forms
         self.may_tell_outcome = "outcome" in kinds
         self.may_tell_speech = "speech" in kinds
         self.may_tell_taking = "taking" in kinds
@@ -516,14 +516,14 @@ class _Sentence:
         published = self.article.published
         anchor = self.anchor
         if callable(anchor):
-            anchor = anchor() if any(forms & ANCHORED_FORMS for _, forms in self.cues) else None
+            anchor = anchor() if self.date_forms & ANCHORED_FORMS else None
         found = find_dates(
             self.text,
             published,
             anchor=anchor,
             year=self.year,
             folded=self.folded,
-            cues=self.cues,
+            forms=self.date_forms,
         )
         return [d for d in found if d.date]
 
@@ -851,11 +851,9 @@ def _count(match: re.Match) -> int | None:
 
 
 # (string, (kind, value)) for every string a sentence is checked for: trigger words with the
-# rank of their trigger, date cues with the forms that need them, words of an outcome, and
-# of speech or attribution ("segun").
+# rank of their trigger, words of an outcome, and of speech or attribution ("segun").
 _SENTENCE_STRINGS = (
     [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
-    + [(cue[0], ("date", cue)) for cue in DATE_CUES]
     + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
     + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
     + [(n, ("taking", n)) for n in _TAKING_NEEDLES]
@@ -863,7 +861,8 @@ _SENTENCE_STRINGS = (
 
 
 def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]:
-    """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains.
+    """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains,
+    and ("date", forms) for each of its words that is one of the `DATE_CUES`.
 
     No string has a space, so a sentence contains one when one of its space-separated words
     does; news repeats its words, so each word is searched only the first time it is met.
@@ -881,6 +880,7 @@ def _strings_in(word: str) -> tuple:
             if node is None:
                 break
             found += node.get("", ())
+    found += [("date", DATE_CUES[w]) for w in _WORD.findall(word) if w in DATE_CUES]
     return tuple(found)
 
 
@@ -892,6 +892,9 @@ for _string, _value in _SENTENCE_STRINGS:
     for _char in _string:
         _node = _node.setdefault(_char, {})
     _node.setdefault("", []).append(_value)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
