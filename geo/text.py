@@ -8,7 +8,9 @@ import unicodedata
 # A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets), then
 # whitespace, or at a line break; not at the dot of a title before a name ("Mr. Vardanyan",
 # "Gen. Mammadov"), of an initial ("J. Smith") or of a month before a day ("Sept. 19").
-_SENTENCE_END = re.compile(r"""[.!?…]+["»”')\]]*(?=\s)|\n+""")
+# The pattern starts with the one class every end starts with, so that re skips to the
+# candidates instead of trying both alternatives at every character.
+_SENTENCE_END = re.compile(r"""[.!?…\n](?:(?<=\n)\n*|[.!?…]*["»”')\]]*(?=\s))""")
 _TITLE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta|Gen|Gral|Col|Lt|Sgt|Gov|Sen|Rep|Prof|St|Hon)|"
     r"(?<![^\W\d_])[A-Z])\.$"
