@@ -528,8 +528,20 @@ class _Sentence:
         return [d for d in found if d.date]
 
     @cached_property
+    def triggers(self) -> dict[int, int]:
+        """Where the trigger of each rank first matches in the sentence, for the ranks whose
+        words it contains and that match: a part of the sentence that ends before that
+        start holds no match of it, so most sentences and clauses search no pattern again."""
+        starts = {}
+        for rank in self.ranks:
+            match = _TRIGGER_RES[rank][2].search(self.folded)
+            if match:
+                starts[rank] = match.start()
+        return starts
+
+    @cached_property
     def speakers(self) -> list[tuple[int, int]]:
-        speakers = _speaker_spans(self.folded, self.ranks) if self.may_tell_speech else []
+        speakers = _speaker_spans(self.folded, self.triggers) if self.may_tell_speech else []
         dateline = _DATELINE.match(self.folded) or _CAPITALS_DATELINE.match(self.text)
         if dateline:
             speakers.append(dateline.span())
@@ -574,8 +586,8 @@ class _Sentence:
         orphans: list[_Found] = []
         taken = self._taken_places()
         clauses = [
-            (start, end, antecedent, _first_trigger(self.folded, self.ranks, start, end))
-            for start, end, antecedent in (self._clauses() if self.ranks or taken else ())
+            (start, end, antecedent, _first_trigger(self.folded, self.triggers, start, end))
+            for start, end, antecedent in (self._clauses() if self.triggers or taken else ())
         ]
         lenders = self._date_lenders(clauses) if taken or any(c[3] for c in clauses) else []
         introduced: list[LocatedMention] = []
@@ -897,10 +909,16 @@ for _string, _value in _SENTENCE_STRINGS:
 _WORD = re.compile(r"\w+")
 
 
-def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
-    """The most specific trigger within [start, end), the earliest of its kind; `ranks` are
-    those of the triggers whose words the sentence contains."""
-    for rank in ranks:
+def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
+    """The most specific trigger within [start, end), the earliest of its kind; `triggers`
+    are the sentence's `_Sentence.triggers`.
+
+    A match within [start, end) is also one in the whole sentence, so it starts at or after
+    the first: the patterns read nothing past the end of what they match but the word
+    boundary there, and no part searched ends inside a word."""
+    for rank, first in triggers.items():
+        if first >= end:
+            continue
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         match = pattern.search(folded, start, end)
         while match and (
@@ -923,7 +941,7 @@ _TRADED = re.compile(
 )
 
 
-def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int]]:
+def _speaker_spans(folded: str, triggers: dict[int, int]) -> list[tuple[int, int]]:
     """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según"."""
     spans = [m.span() for m in _ACCORDING.finditer(folded)]
     for verb in _SPEECH.finditer(folded):
@@ -934,7 +952,7 @@ def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int
         after_report = (
             comma > 0
             and not _THAT.match(folded, verb.end())
-            and _first_trigger(folded, trigger_ranks, 0, comma) is not None
+            and _first_trigger(folded, triggers, 0, comma) is not None
         )
         if after_report:
             spans.append((comma, _next_break(folded, verb.end())))
@@ -948,7 +966,7 @@ def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int
             # "informó ante el Parlamento en Ereván que ...": where the speaker spoke.
             end = verb.end()
             ahead = _SPOKEN_WHERE.match(folded, end)
-            if ahead and _first_trigger(folded, trigger_ranks, end, ahead.end()) is None:
+            if ahead and _first_trigger(folded, triggers, end, ahead.end()) is None:
                 end = ahead.end()
             spans.append((starts[-1] if starts else 0, end))
     return spans
