@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import chain
 
 from geo.dates import (
@@ -879,10 +879,22 @@ def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]
     No string has a space, so a sentence contains one when one of its space-separated words
     does; news repeats its words, so each word is searched only the first time it is met.
     """
-    return [set().union(*map(_strings_in, folded[start:end].split())) for start, end in spans]
+    strings_in = _WORD_STRINGS.__getitem__
+    return [set().union(*map(strings_in, folded[start:end].split())) for start, end in spans]
 
 
-@lru_cache(maxsize=1 << 16)
+class _WordStrings(dict):
+    """The values of the strings each word contains, found the first time the word is met: a
+    dict looked up through `__missing__` costs half an `lru_cache` call, and the words of
+    every sentence are looked up. Emptied when it grows past a newspaper's vocabulary."""
+
+    def __missing__(self, word: str) -> tuple:
+        if len(self) >= 1 << 16:
+            self.clear()
+        found = self[word] = _strings_in(word)
+        return found
+
+
 def _strings_in(word: str) -> tuple:
     found: list = []
     for start in range(len(word)):
@@ -899,6 +911,7 @@ def _strings_in(word: str) -> tuple:
 # `_SENTENCE_STRINGS` letter by letter, the values of a string under "" at its last letter: a
 # word met for the first time is read once from each letter rather than once for each string.
 _STRINGS_TRIE: dict = {}
+_WORD_STRINGS = _WordStrings()
 for _string, _value in _SENTENCE_STRINGS:
     _node = _STRINGS_TRIE
     for _char in _string:
