@@ -46,7 +46,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
 from itertools import chain
 
 from geo.dates import (
@@ -472,6 +471,19 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     return [f.event for f in found]
 
 
+class _lazy:
+    """A property computed on first read and then kept in the instance: functools.cached_property
+    without the lock Python 3.11 takes on every first read, which cost more than most of these
+    properties do."""
+
+    def __init__(self, method):
+        self.method, self.name = method, method.__name__
+
+    def __get__(self, instance, owner=None):
+        value = instance.__dict__[self.name] = self.method(instance)
+        return value
+
+
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
@@ -496,7 +508,7 @@ class _Sentence:
         self.may_tell_speech = "speech" in kinds
         self.may_tell_taking = "taking" in kinds
 
-    @cached_property
+    @_lazy
     def excerpt(self) -> Excerpt:
         return Excerpt(
             article_id=self.article.id,
@@ -511,7 +523,7 @@ class _Sentence:
         )
 
     # Dates, speakers and speech are read only when a trigger or a place needs them.
-    @cached_property
+    @_lazy
     def dates(self) -> list[DateExpression]:
         published = self.article.published
         anchor = self.anchor
@@ -527,7 +539,7 @@ class _Sentence:
         )
         return [d for d in found if d.date]
 
-    @cached_property
+    @_lazy
     def triggers(self) -> dict[int, int]:
         """Where the trigger of each rank first matches in the sentence, for the ranks whose
         words it contains and that match: a part of the sentence that ends before that
@@ -539,7 +551,7 @@ class _Sentence:
                 starts[rank] = match.start()
         return starts
 
-    @cached_property
+    @_lazy
     def speakers(self) -> list[tuple[int, int]]:
         speakers = _speaker_spans(self.folded, self.triggers) if self.may_tell_speech else []
         dateline = _DATELINE.match(self.folded) or _CAPITALS_DATELINE.match(self.text)
@@ -547,26 +559,26 @@ class _Sentence:
             speakers.append(dateline.span())
         return speakers
 
-    @cached_property
+    @_lazy
     def quotes(self) -> list[tuple[int, int]]:
         return [m.span() for m in _QUOTE.finditer(self.folded)]
 
     def _quote_of(self, offset: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
 
-    @cached_property
+    @_lazy
     def spoken(self) -> bool:
         return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
-    @cached_property
+    @_lazy
     def may_exclude(self) -> bool:
         return any(needle in self.folded for needle in _NOT_SITE_NEEDLES)
 
-    @cached_property
+    @_lazy
     def outcome(self) -> bool:
         return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
 
-    @cached_property
+    @_lazy
     def figures(self) -> dict[str, list[re.Match]]:
         """The counts of dead and of wounded the sentence states, as matches."""
         return {
