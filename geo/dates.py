@@ -333,6 +333,8 @@ def find_dates(
         forms = set().union(*(DATE_CUES.get(word, ()) for word in _WORD.findall(folded)))
     if _DIGIT.search(folded):
         forms = forms | ({"digit", "day", "year"} if _ANY_YEAR.search(folded) else {"digit", "day"})
+    if not forms:
+        return []
     for pattern, needs in _ABSOLUTE:
         if not needs <= forms:
             continue

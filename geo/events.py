@@ -594,21 +594,29 @@ class _Sentence:
         return self._actors[offset]
 
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
+        taken = self._taken_places()
+        if not self.triggers and not taken:
+            return self._mentions(set()), []  # most sentences: no clause tells of an event
         incidents: list[_Found] = []
         orphans: list[_Found] = []
-        taken = self._taken_places()
         clauses = [
             (start, end, antecedent, _first_trigger(self.folded, self.triggers, start, end))
-            for start, end, antecedent in (self._clauses() if self.triggers or taken else ())
+            for start, end, antecedent in self._clauses()
         ]
         lenders = self._date_lenders(clauses) if taken or any(c[3] for c in clauses) else []
-        introduced: list[LocatedMention] = []
+        introduced: tuple[int, int] | None = None
         for clause_start, clause_end, antecedent, trigger in clauses:
-            places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
-            objects = [lm for lm in places if id(lm) in taken]
-            if trigger is None and objects:
+            if trigger is None:
+                objects = [lm for lm in self._sites(clause_start, clause_end) if id(lm) in taken]
+                if not objects:
+                    # "Es el segundo ataque contra Ganja: el domingo, otro misil...": a clause
+                    # after a colon tells of the places the clause before it introduced.
+                    introduced = (clause_start, clause_end)
+                    continue
                 places, trigger = objects, taken[id(objects[0])]
-            if trigger is not None and self.quotes:
+            else:
+                places = self._sites(clause_start, clause_end)
+            if self.quotes:
                 # A slogan or a title ("carteles con la leyenda «Syunik no se negocia»")
                 # names no site of what the words outside it tell.
                 quoted = self._quote_of(trigger.start)
@@ -617,13 +625,8 @@ class _Sentence:
                     for lm in places
                     if self._quote_of(lm.mention.start - self.start) in (None, quoted)
                 ]
-            if trigger is None:
-                # "Es el segundo ataque contra Ganja: el domingo, otro misil...": a clause
-                # after a colon tells of the places the clause before it introduced.
-                introduced = places
-                continue
             if not places and self.folded[clause_start - 1 : clause_start] == ":":
-                places = introduced
+                places = self._sites(*introduced) if introduced else []
             if not places:
                 places = self._local_sources()
             if (
@@ -632,7 +635,7 @@ class _Sentence:
                 and _THE_TOWN.search(self.folded, clause_start, clause_end)
             ):
                 places = [self.referent]
-            introduced = []
+            introduced = None
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
             if any(lm.place.kind not in _COARSE for lm in places):
@@ -677,13 +680,18 @@ class _Sentence:
                 event = self._event(lm, own_trigger, when, precision)
                 incidents.append(_Found(event, dated_by, word, self.keys[id(lm)]))
         self._assign_figures(incidents or orphans)
-        sites = {f.place for f in incidents}
-        mentions = [
-            _Found(self._mention(lm), "", place=self.keys[id(lm)])
-            for lm in self.located
-            if self.keys[id(lm)] not in sites
-        ]
-        return _unique(incidents) + _unique(mentions), orphans
+        return _unique(incidents) + self._mentions({f.place for f in incidents}), orphans
+
+    def _mentions(self, sites: set[tuple]) -> list[_Found]:
+        """A mention of each place of the sentence that is not one of the `sites` of its
+        events."""
+        return _unique(
+            [
+                _Found(self._mention(lm), "", place=self.keys[id(lm)])
+                for lm in self.located
+                if self.keys[id(lm)] not in sites
+            ]
+        )
 
     def _clauses(self):
         """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
@@ -700,6 +708,10 @@ class _Sentence:
                 ]
                 antecedent = before[-1] if before else None
             yield clause_start, clause_end, antecedent
+
+    def _sites(self, clause_start: int, clause_end: int) -> list[LocatedMention]:
+        """The places of the clause where things happened."""
+        return [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
 
     def _places(self, clause_start: int, clause_end: int) -> list[LocatedMention]:
         return [
