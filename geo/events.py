@@ -150,7 +150,9 @@ _TRIGGERS = [
 ]  # fmt: skip
 _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
 # Strings that every match of the trigger of the same rank contains: a sentence with none of
-# them is not searched for that trigger, so most sentences are scanned by few patterns.
+# them is not searched for that trigger, so most sentences are scanned by few patterns. The
+# rarer word of a phrase is the one listed ("cruz" of "cruzaron la frontera", "viola" of
+# "violaron el alto el fuego"), as the border and the ceasefire are in most articles.
 _TRIGGER_NEEDLES = [
     ("dron", "uav", "bayraktar", "aereo", "avion", "strike"),
     ("artiller", "mortero", "mortar", "bombarde", "cohete", "misil", "obus", "proyectil", "shell",
@@ -163,16 +165,16 @@ _TRIGGER_NEEDLES = [
     ("disturbio", "manifestante", "protestante", "enfrentamiento", "riot", "violent"),
     ("manifesta", "protest", "concentra", "marcha", "mitin", "desobediencia", "demonstrat",
      "rall"),
-    ("combate", "enfrentamiento", "choque", "tirote", "escaramuza", "intercambio", "fuego",
-     "dispar", "atac", "ataque", "clash", "fighting", "skirmish", "firefight", "shootout",
-     "gunfight", "exchange", "opened", "fire", "francotirador", "calibre", "ofensiv",
-     "offensive", "operacion", "operation", "soldad", "militar", "efectivo", "servicem",
-     "soldier"),
+    ("combate", "enfrentamiento", "choque", "tirote", "escaramuza", "intercambio", "cruzado",
+     "abrieron", "somet", "bajo", "viola", "dispar", "atac", "ataque", "clash", "fighting",
+     "skirmish", "firefight", "shootout", "gunfight", "exchange", "opened", "fired", "under",
+     "arms", "sniper", "subjected", "francotirador", "calibre", "ofensiv", "offensive",
+     "operacion", "operation", "soldad", "militar", "efectivo", "servicem", "soldier"),
     ("captur", "detuv", "detien", "detenid", "arrest", "apresaron", "detained", "custody"),
-    ("base", "puesto", "camp", "fortificacion", "trinchera", "posicion", "post"),
+    ("establec", "instal", "levant", "constru", "set"),
     ("traspaso", "entrega", "cesion", "devolucion", "handover", "transfer", "invad", "invasion",
-     "avanz", "incursion", "control", "posiciones", "frontera", "penetr", "adentr", "ocup",
-     "integridad", "advanc", "crossed", "positions"),
+     "avanz", "incursion", "control", "posiciones", "cruz", "penetr", "adentr", "ocup", "viola",
+     "advanc", "crossed", "positions"),
     ("bloque", "cort", "cierre", "block"),
 ]  # fmt: skip
 
