@@ -299,6 +299,8 @@ _DOCUMENT_DATE = re.compile(
     r"\b(?:acuerdo|tregua|alto\s+el\s+fuego|declaracion|pacto|armisticio|agreement|ceasefire|"
     r"cease-fire|truce|deal|declaration)(?:\s+[^\W\d]+){0,4}\s+(?:de|del|of)\s+$"
 )
+_DOCUMENT_NEEDLES = ("acuerdo", "tregua", "alto", "declara", "pacto", "armisticio", "agreement",
+                     "cease", "truce", "deal")  # fmt: skip
 # A summary of what goes on, not an event: "casi a diario", "desde finales de septiembre".
 _HABITUAL = re.compile(
     r"\b(?:a\s+diario|cada\s+dia|todos\s+los\s+dias|daily|every\s+day|regularly|repeatedly|"
@@ -307,6 +309,7 @@ _HABITUAL = re.compile(
 # A running total ("eleva a 604 el total reconocido desde el 27 de septiembre") sums events.
 _CUMULATIVE = re.compile(r"\b(?:total|acumulad\w+|elevan?\s+a)\b")
 _SINCE = re.compile(r"\b(?:desde|since)\s+(?:[^\W\d]+\s+){0,3}$")
+_SINCE_NEEDLES = ("desde", "since")
 _TRANSFER = "Non-violent transfer of territory"
 _DISPLACED = re.compile(
     r"\b(?:personas|refugiad[oa]s|desplazad[oa]s|evacuad[oa]s|familias|people|refugees|"
@@ -572,9 +575,19 @@ class _Sentence:
     def spoken(self) -> bool:
         return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
+    # Patterns searched in the part of the sentence before each place or date are searched only
+    # when the sentence contains one of the strings every match of theirs does.
     @_lazy
     def may_exclude(self) -> bool:
         return any(needle in self.folded for needle in _NOT_SITE_NEEDLES)
+
+    @_lazy
+    def may_date_document(self) -> bool:
+        return any(needle in self.folded for needle in _DOCUMENT_NEEDLES)
+
+    @_lazy
+    def may_say_since(self) -> bool:
+        return any(needle in self.folded for needle in _SINCE_NEEDLES)
 
     @_lazy
     def outcome(self) -> bool:
@@ -655,7 +668,9 @@ class _Sentence:
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
             if not dates and self._in_past_year(clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
-            since = [d for d in dates if _SINCE.search(self.folded, 0, d.start)]
+            since = [
+                d for d in dates if self.may_say_since and _SINCE.search(self.folded, 0, d.start)
+            ]
             if (
                 _HABITUAL.search(self.folded, clause_start, clause_end)
                 or (dates and len(since) == len(dates) and all(d.precision > DAY for d in since))
@@ -788,7 +803,11 @@ class _Sentence:
         del sábado"), nor the speaker's ("informó el jueves de que") when the sentence has
         others; a date in a clause with an event of its own is that event's alone."""
         # "el acuerdo de alto el fuego de noviembre de 2020" dates the agreement, not an event.
-        lenders = [d for d in self.dates if not _DOCUMENT_DATE.search(self.folded, 0, d.start)]
+        lenders = [
+            d
+            for d in self.dates
+            if not (self.may_date_document and _DOCUMENT_DATE.search(self.folded, 0, d.start))
+        ]
         if lenders and len(clauses) > 1:
             concessions = [(s, e) for s, e, *_ in clauses if _CONCESSION.match(self.folded, s)]
             lenders = [d for d in lenders if not any(s <= d.start < e for s, e in concessions)]
