@@ -145,7 +145,7 @@ _ABSOLUTE = [  # (pattern, the forms of `_CUES` it needs)
             r"\b(?:(?:la\s+)?(?:noche|madrugada)\s+)?(?:del|entre\s+el)\s+(?P<day>\d{1,2})\s+"
             rf"(?:al|y\s+el)\s+\d{{1,2}}\s+de\s+{_MONTH}\b(?:\s+(?:de|del)\s+{_YEAR}\b)?"
         ),
-        frozenset({"month", "digit"}),
+        frozenset({"month", "digits"}),
     ),
     # "el miércoles 12 de mayo de 2021", "12 de mayo", "primero de mayo"
     (
@@ -192,7 +192,7 @@ _ABSOLUTE = [  # (pattern, the forms of `_CUES` it needs)
         re.compile(
             rf"\b{_PART}\s+(?:de\s+|del\s+mes\s+de\s+|of\s+)?{_MONTH}\b(?:,?\s+(?:de\s+)?{_YEAR}\b)?"
         ),
-        frozenset({"month"}),
+        frozenset({"month", "part"}),
     ),
     (re.compile(rf"\b{_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b"), frozenset({"month", "year"})),
     (
@@ -260,17 +260,23 @@ _RELATIVE_NEEDLES = [
 _RELATIVE_RE = [(re.compile(p), back, prec, anch) for p, back, prec, anch in _RELATIVE]
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
 _WORD = re.compile(r"\w+")
 
 
 # Each word some date form needs, with the forms that need it: "month", "short_month",
-# "weekday", "day" (of a month), "dia" or the index of a form of `_RELATIVE`. The patterns
-# match these words only whole (between word boundaries), so a text contains one of a
-# form's matches only if one of its runs of word characters is a word of the form. A digit
-# in the text gives "digit" and "day", a four-digit year "year".
+# "weekday", "part" (of a month), "day" (of a month), "dia" or the index of a form of
+# `_RELATIVE`. The patterns match these words only whole (between word boundaries), so a
+# text contains one of a form's matches only if one of its runs of word characters is a word
+# of the form. A digit in the text gives "digit" and "day", two numbers "digits", a
+# four-digit year "year".
 _CUES: dict[str, set] = {month: {"month"} for month in _MONTHS}
 _CUES["primero"] = {"day"}
 _CUES["dia"] = {"dia"}
+for _needle in ("principios", "principio", "comienzos", "inicios", "mediados", "finales",
+                "fines", "final", "primeras", "primera", "primeros", "ultimas", "ultima",
+                "ultimos", "early", "mid", "late"):  # fmt: skip
+    _CUES[_needle] = {"part"}
 for _needle in _MONTH_ABBREVIATIONS:
     _CUES.setdefault(_needle, set()).add("short_month")
 for _needle in _WEEKDAYS:
@@ -332,7 +338,11 @@ def find_dates(
     if forms is None:
         forms = set().union(*(DATE_CUES.get(word, ()) for word in _WORD.findall(folded)))
     if _DIGIT.search(folded):
-        forms = forms | ({"digit", "day", "year"} if _ANY_YEAR.search(folded) else {"digit", "day"})
+        forms = {*forms, "digit", "day"}
+        if _TWO_NUMBERS.search(folded):
+            forms.add("digits")
+        if _ANY_YEAR.search(folded):
+            forms.add("year")
     if not forms:
         return []
     for pattern, needs in _ABSOLUTE:
