@@ -925,7 +925,10 @@ def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]
     does; news repeats its words, so each word is searched only the first time it is met.
     """
     strings_in = _WORD_STRINGS.__getitem__
-    return [set().union(*map(strings_in, folded[start:end].split())) for start, end in spans]
+    return [
+        set().union(*filter(None, map(strings_in, folded[start:end].split())))
+        for start, end in spans
+    ]
 
 
 class _WordStrings(dict):

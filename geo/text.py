@@ -27,10 +27,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group() == "." and _abbreviation(text, match.end()):
+        end = match.end()
+        # Every abbreviation is a word of four letters or fewer: most dots follow a longer one.
+        after_long_word = end >= 6 and text[end - 6 : end - 1].isalpha()
+        if match.group() == "." and not after_long_word and _abbreviation(text, end):
             continue
-        _append_stripped(text, start, match.end(), spans)
-        start = match.end()
+        _append_stripped(text, start, end, spans)
+        start = end
     _append_stripped(text, start, len(text), spans)
     return spans
 
