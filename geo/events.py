@@ -462,6 +462,9 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             focus or next(iter(recent[1][-1:] or recent[0][-1:]), None),
         )
         recent = [recent[1], [lm for lm in in_sentence if lm.place.kind in SETTLEMENT_KINDS]]
+        if not in_sentence and not strings:
+            anchor = None  # no place, and no word of an event or a toll: nothing to read
+            continue
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
