@@ -462,7 +462,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             focus or next(iter(recent[1][-1:] or recent[0][-1:]), None),
         )
         recent = [recent[1], [lm for lm in in_sentence if lm.place.kind in SETTLEMENT_KINDS]]
-        if not in_sentence and not strings:
+        if not in_sentence and not reader.ranks and not reader.may_tell_outcome:
             anchor = None  # no place, and no word of an event or a toll: nothing to read
             continue
         sentence_found, sentence_orphans = reader.events(narrative)
@@ -515,6 +515,12 @@ class _Sentence:
         self.may_tell_outcome = "outcome" in kinds
         self.may_tell_speech = "speech" in kinds
         self.may_tell_taking = "taking" in kinds
+        # Patterns searched in the part of the sentence before each place or date, only when
+        # the sentence contains one of the strings every match of theirs does.
+        self.may_exclude = "not site" in kinds
+        self.may_date_document = "document" in kinds
+        self.may_say_since = "since" in kinds
+        self.figure_fields = kinds & {"fatalities", "wounded"}
 
     @_lazy
     def excerpt(self) -> Excerpt:
@@ -578,20 +584,6 @@ class _Sentence:
     def spoken(self) -> bool:
         return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
-    # Patterns searched in the part of the sentence before each place or date are searched only
-    # when the sentence contains one of the strings every match of theirs does.
-    @_lazy
-    def may_exclude(self) -> bool:
-        return any(needle in self.folded for needle in _NOT_SITE_NEEDLES)
-
-    @_lazy
-    def may_date_document(self) -> bool:
-        return any(needle in self.folded for needle in _DOCUMENT_NEEDLES)
-
-    @_lazy
-    def may_say_since(self) -> bool:
-        return any(needle in self.folded for needle in _SINCE_NEEDLES)
-
     @_lazy
     def outcome(self) -> bool:
         return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
@@ -601,9 +593,9 @@ class _Sentence:
         """The counts of dead and of wounded the sentence states, as matches."""
         return {
             field: [m for p in patterns for m in p.finditer(self.folded)]
-            if any(n in self.folded for n in needles)
+            if field in self.figure_fields
             else []
-            for field, patterns, needles in _FIGURES
+            for field, patterns, _ in _FIGURES
         }
 
     def names_actor(self, offset: int) -> bool:
@@ -911,12 +903,17 @@ def _count(match: re.Match) -> int | None:
 
 
 # (string, (kind, value)) for every string a sentence is checked for: trigger words with the
-# rank of their trigger, words of an outcome, and of speech or attribution ("segun").
+# rank of their trigger, words of an outcome, of speech or attribution ("segun"), and the
+# strings of the patterns `_Sentence` searches only in sentences that contain them.
 _SENTENCE_STRINGS = (
     [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
     + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
     + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
     + [(n, ("taking", n)) for n in _TAKING_NEEDLES]
+    + [(n, ("not site", n)) for n in _NOT_SITE_NEEDLES]
+    + [(n, ("document", n)) for n in _DOCUMENT_NEEDLES]
+    + [(n, ("since", n)) for n in _SINCE_NEEDLES]
+    + [(n, (field, n)) for field, _, needles in _FIGURES for n in needles]
 )
 
 
