@@ -149,10 +149,17 @@ _TRIGGERS = [
      r"cierre\s+del?\s+(?:corredor|carretera|paso)|blockad\w+|blocked"),
 ]  # fmt: skip
 _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
+# For an attack on civilians, strings one of which every match also contains, beside one of
+# `_TRIGGER_NEEDLES`: the verb or the harm ("disparó contra los vecinos", "civiles heridos").
+_TRIGGER_ALSO = {
+    4: ("amenaz", "atac", "dispar", "agred", "golpe", "hiri", "mat", "herid", "muert", "asesinad",
+        "killed", "wounded", "injured", "fired"),
+}  # fmt: skip
 # Strings that every match of the trigger of the same rank contains: a sentence with none of
 # them is not searched for that trigger, so most sentences are scanned by few patterns. The
 # rarer word of a phrase is the one listed ("cruz" of "cruzaron la frontera", "viola" of
-# "violaron el alto el fuego"), as the border and the ceasefire are in most articles.
+# "violaron el alto el fuego", "murieron" of "soldados murieron"), as the border, the
+# ceasefire and the military are in most articles.
 _TRIGGER_NEEDLES = [
     ("dron", "uav", "bayraktar", "aereo", "avion", "strike"),
     ("artiller", "mortero", "mortar", "bombarde", "cohete", "misil", "obus", "proyectil", "shell",
@@ -169,7 +176,8 @@ _TRIGGER_NEEDLES = [
      "abrieron", "somet", "bajo", "viola", "dispar", "atac", "ataque", "clash", "fighting",
      "skirmish", "firefight", "shootout", "gunfight", "exchange", "opened", "fired", "under",
      "arms", "sniper", "subjected", "francotirador", "calibre", "ofensiv", "offensive",
-     "operacion", "operation", "soldad", "militar", "efectivo", "servicem", "soldier"),
+     "operacion", "operation", "muri", "muert", "fallec", "perdi", "killed", "died", "herid",
+     "wounded"),
     ("captur", "detuv", "detien", "detenid", "arrest", "apresaron", "detained", "custody"),
     ("establec", "instal", "levant", "constru", "set"),
     ("traspaso", "entrega", "cesion", "devolucion", "handover", "transfer", "invad", "invasion",
@@ -503,15 +511,18 @@ class _Sentence:
         self.folded = folded
         self.anchor, self.year = anchor, year
         self._actors: dict[int, bool] = {}
-        ranks, date_forms, kinds = set(), set(), set()
+        ranks, also, date_forms, kinds = set(), set(), set(), set()
         for kind, value in strings:
             if kind == "trigger":
                 ranks.add(value)
+            elif kind == "trigger also":
+                also.add(value)
             elif kind == "date":
                 date_forms |= value
             else:
                 kinds.add(kind)
-        self.ranks, self.date_forms = sorted(ranks), date_forms
+        self.ranks = sorted(r for r in ranks if r not in _TRIGGER_ALSO or r in also)
+        self.date_forms = date_forms
         self.may_tell_outcome = "outcome" in kinds
         self.may_tell_speech = "speech" in kinds
         self.may_tell_taking = "taking" in kinds
@@ -907,6 +918,7 @@ def _count(match: re.Match) -> int | None:
 # strings of the patterns `_Sentence` searches only in sentences that contain them.
 _SENTENCE_STRINGS = (
     [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
+    + [(n, ("trigger also", rank)) for rank, strings in _TRIGGER_ALSO.items() for n in strings]
     + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
     + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
     + [(n, ("taking", n)) for n in _TAKING_NEEDLES]
