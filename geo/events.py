@@ -496,6 +496,8 @@ class _lazy:
         self.method, self.name = method, method.__name__
 
     def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
         value = instance.__dict__[self.name] = self.method(instance)
         return value
 
