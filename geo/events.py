@@ -523,7 +523,8 @@ class _Sentence:
                 date_forms |= value
             else:
                 kinds.add(kind)
-        self.ranks = sorted(r for r in ranks if r not in _TRIGGER_ALSO or r in also)
+        ranks -= _TRIGGER_ALSO.keys() - also
+        self.ranks = sorted(ranks)
         self.date_forms = date_forms
         self.may_tell_outcome = "outcome" in kinds
         self.may_tell_speech = "speech" in kinds
