@@ -631,7 +631,8 @@ class _Sentence:
         introduced: tuple[int, int] | None = None
         for clause_start, clause_end, antecedent, trigger in clauses:
             if trigger is None:
-                objects = [lm for lm in self._sites(clause_start, clause_end) if id(lm) in taken]
+                sites = self._sites(clause_start, clause_end) if taken else []
+                objects = [lm for lm in sites if id(lm) in taken]
                 if not objects:
                     # "Es el segundo ataque contra Ganja: el domingo, otro misil...": a clause
                     # after a colon tells of the places the clause before it introduced.
