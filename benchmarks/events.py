@@ -3,7 +3,8 @@
     uv run python benchmarks/events.py [--articles 400] [--seed 7] [--save F | --compare F]
 
 The corpus is made of the sentences of the seed and gold incident texts, shuffled into
-articles of ~2,500 characters with random publication dates; places are found and geocoded
+articles of ~2,500 characters, some of them split into lines (so that a line without a full
+stop is a heading) and one in ten without a publication date; places are found and geocoded
 once with the offline place table (not timed). `--save` writes every event's fields to a
 file and `--compare` checks that the current code produces the same ones, so that a faster
 version can be shown to give identical output.
@@ -45,10 +46,12 @@ def corpus(count: int, rng: random.Random) -> list[Article]:
         parts, size = [], 0
         while size < SIZE:
             sentence = rng.choice(sentences)
-            parts.append(sentence)
+            parts.append(sentence + ("\n" if rng.random() < 0.2 else " "))
             size += len(sentence) + 1
         published = date(2020, 1, 1) + timedelta(days=rng.randrange(1500))
-        text = " ".join(parts)
+        if rng.random() < 0.1:
+            published = None
+        text = "".join(parts).rstrip()
         articles.append(Article(id=f"a{number}", text=text, title="", published=published))
     return articles
 
@@ -56,8 +59,13 @@ def corpus(count: int, rng: random.Random) -> list[Article]:
 def record(events) -> list:
     return [
         [
+            e.article_id,
             e.location.mention.start,
+            e.location.mention.end,
             e.location.place.name,
+            e.location.place.kind,
+            e.location.place.lat,
+            e.location.place.lon,
             e.event_type,
             e.sub_event_type,
             str(e.event_date),
@@ -66,6 +74,7 @@ def record(events) -> list:
             e.wounded,
             e.is_incident,
             e.excerpt.sentence,
+            [list(span) for span in e.excerpt.highlights],
         ]
         for e in events
     ]

@@ -27,8 +27,8 @@ Choices:
   publication month, or of the month before when the 13th is still to come.
 - "X came two weeks after Y" dates Y two weeks before the publication date, at week
   precision: the X of such a sentence is the news of the day.
-- Speed: each form needs a word of its own (a month, "ayer", a weekday, a digit), so a
-  sentence is searched only by the patterns whose words it contains (`DATE_CUES`).
+- Speed: each form needs a whole word of its own (a month, "ayer", a weekday) or a digit, so
+  a sentence is searched only by the patterns whose words it contains (`DATE_CUES`).
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ _PART = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
-_ABSOLUTE = [  # (pattern, the cues it needs: see _CUES)
+_ABSOLUTE = [  # (pattern, the forms of `_CUES` it needs)
     # "la noche del 12 al 13 de septiembre", "entre el 12 y el 13 de mayo": the first day,
     # when the event began (ACLED dates an overnight event by its start).
     (
@@ -145,7 +145,7 @@ _ABSOLUTE = [  # (pattern, the cues it needs: see _CUES)
             r"\b(?:(?:la\s+)?(?:noche|madrugada)\s+)?(?:del|entre\s+el)\s+(?P<day>\d{1,2})\s+"
             rf"(?:al|y\s+el)\s+\d{{1,2}}\s+de\s+{_MONTH}\b(?:\s+(?:de|del)\s+{_YEAR}\b)?"
         ),
-        frozenset({"month", "digit"}),
+        frozenset({"month", "digits"}),
     ),
     # "el miércoles 12 de mayo de 2021", "12 de mayo", "primero de mayo"
     (
@@ -240,8 +240,8 @@ _RELATIVE = [
      rf"(?P<unit>days?|weeks?|months?|dias|semanas|meses)\s+(?:after|despues\s+de)\b", "ago",
      DAY, False),
 ]  # fmt: skip
-# Strings every match of each relative form contains, in the order of `_RELATIVE`: a sentence
-# with none of them is not searched for the form.
+# Words one of which every match of each relative form contains whole, in the order of
+# `_RELATIVE`: a sentence with none of them is not searched for the form.
 _RELATIVE_NEEDLES = [
     ("anterior", "antes", "vispera", "previous", "preceding", "before"),
     ("mismo", "ese", "same", "that"),
@@ -254,37 +254,42 @@ _RELATIVE_NEEDLES = [
     ("mes", "month"),
     ("mes", "month"),
     ("hace",),
-    ("hour", "day", "week", "month"),
+    ("ago",),
     ("after", "despues"),
 ]
 _RELATIVE_RE = [(re.compile(p), back, prec, anch) for p, back, prec, anch in _RELATIVE]
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
-_WEEKDAY_NEEDLES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "day")
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
+_WORD = re.compile(r"\w+")
 
 
-# Each string some date form needs, with the forms that need it: "month", "weekday", "part"
-# (of a month), "day" (of a month) or the index of a form of `_RELATIVE`. A digit in the
-# sentence gives "digit" and "day", a four-digit year "year".
+# Each word some date form needs, with the forms that need it: "month", "short_month",
+# "weekday", "part" (of a month), "day" (of a month), "dia" or the index of a form of
+# `_RELATIVE`. The patterns match these words only whole (between word boundaries), so a
+# text contains one of a form's matches only if one of its runs of word characters is a word
+# of the form. A digit in the text gives "digit" and "day", two numbers "digits", a
+# four-digit year "year".
 _CUES: dict[str, set] = {month: {"month"} for month in _MONTHS}
 _CUES["primero"] = {"day"}
 _CUES["dia"] = {"dia"}
-for _needle in ("principio", "comienzo", "inicio", "mediado", "final", "fines", "early", "mid",
-                "late", "primer", "ultim"):  # fmt: skip
+for _needle in ("principios", "principio", "comienzos", "inicios", "mediados", "finales",
+                "fines", "final", "primeras", "primera", "primeros", "ultimas", "ultima",
+                "ultimos", "early", "mid", "late"):  # fmt: skip
     _CUES[_needle] = {"part"}
 for _needle in _MONTH_ABBREVIATIONS:
     _CUES.setdefault(_needle, set()).add("short_month")
-for _needle in _WEEKDAY_NEEDLES:
+for _needle in _WEEKDAYS:
     _CUES.setdefault(_needle, set()).add("weekday")
 for _form, _needles in enumerate(_RELATIVE_NEEDLES):
     for _needle in _needles:
         _CUES.setdefault(_needle, set()).add(_form)
 ANCHORED_FORMS = frozenset(form for form, (*_, anchored) in enumerate(_RELATIVE) if anchored)
 """The forms of `DATE_CUES` that count from `anchor` ("el día anterior", "ese mismo día")."""
-DateCues = tuple[tuple[str, frozenset], ...]
-DATE_CUES: DateCues = tuple((needle, frozenset(forms)) for needle, forms in _CUES.items())
-"""Every (string, forms) date cue: a caller that has found which of the strings a text
-contains passes those as `cues`, and a form whose strings the text lacks is not searched for."""
+DATE_CUES: dict[str, frozenset] = {word: frozenset(forms) for word, forms in _CUES.items()}
+"""The forms each cue word needs: a caller that has the words (runs of word characters) of
+a folded text passes the union of their forms as `forms`, and a form whose words the text
+lacks is not searched for."""
 
 
 _YEAR_NAMED = re.compile(r"\b(?:en|in|durante)\s+(?:el\s+ano\s+)?((?:19|20)\d{2})\b")
@@ -303,14 +308,14 @@ def find_dates(
     anchor: date | None = None,
     year: int | None = None,
     folded: str | None = None,
-    cues: DateCues | None = None,
+    forms: frozenset | set | None = None,
 ) -> list[DateExpression]:
     """Every date expression in `text`, in order, resolved against `published`.
 
     `anchor` is the date of the event told just before (for "el día anterior"); `year` a
     year the article names, used for a day and month without one; `folded` is
-    `geo.text.fold(text)` when the caller has it already, `cues` the `DATE_CUES` whose
-    strings `text` may contain (those it lacks are skipped anyway).
+    `geo.text.fold(text)` when the caller has it already, `forms` the union of the
+    `DATE_CUES` of its words when the caller has them.
     """
     folded = fold(text) if folded is None else folded
     taken: list[tuple[int, int]] = []
@@ -330,9 +335,16 @@ def find_dates(
 
     # Every form contains a word of its own (a month, "ayer", a year...): a pattern whose
     # word the sentence lacks is not run.
-    forms = set().union(*(f for n, f in (DATE_CUES if cues is None else cues) if n in folded))
+    if forms is None:
+        forms = set().union(*(DATE_CUES.get(word, ()) for word in _WORD.findall(folded)))
     if _DIGIT.search(folded):
-        forms |= {"digit", "day", "year"} if _ANY_YEAR.search(folded) else {"digit", "day"}
+        forms = {*forms, "digit", "day"}
+        if _TWO_NUMBERS.search(folded):
+            forms.add("digits")
+        if _ANY_YEAR.search(folded):
+            forms.add("year")
+    if not forms:
+        return []
     for pattern, needs in _ABSOLUTE:
         if not needs <= forms:
             continue

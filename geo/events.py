@@ -46,7 +46,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, lru_cache
 from itertools import chain
 
 from geo.dates import (
@@ -150,8 +149,17 @@ _TRIGGERS = [
      r"cierre\s+del?\s+(?:corredor|carretera|paso)|blockad\w+|blocked"),
 ]  # fmt: skip
 _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
+# For an attack on civilians, strings one of which every match also contains, beside one of
+# `_TRIGGER_NEEDLES`: the verb or the harm ("disparó contra los vecinos", "civiles heridos").
+_TRIGGER_ALSO = {
+    4: ("amenaz", "atac", "dispar", "agred", "golpe", "hiri", "mat", "herid", "muert", "asesinad",
+        "killed", "wounded", "injured", "fired"),
+}  # fmt: skip
 # Strings that every match of the trigger of the same rank contains: a sentence with none of
-# them is not searched for that trigger, so most sentences are scanned by few patterns.
+# them is not searched for that trigger, so most sentences are scanned by few patterns. The
+# rarer word of a phrase is the one listed ("cruz" of "cruzaron la frontera", "viola" of
+# "violaron el alto el fuego", "murieron" of "soldados murieron"), as the border, the
+# ceasefire and the military are in most articles.
 _TRIGGER_NEEDLES = [
     ("dron", "uav", "bayraktar", "aereo", "avion", "strike"),
     ("artiller", "mortero", "mortar", "bombarde", "cohete", "misil", "obus", "proyectil", "shell",
@@ -164,16 +172,17 @@ _TRIGGER_NEEDLES = [
     ("disturbio", "manifestante", "protestante", "enfrentamiento", "riot", "violent"),
     ("manifesta", "protest", "concentra", "marcha", "mitin", "desobediencia", "demonstrat",
      "rall"),
-    ("combate", "enfrentamiento", "choque", "tirote", "escaramuza", "intercambio", "fuego",
-     "dispar", "atac", "ataque", "clash", "fighting", "skirmish", "firefight", "shootout",
-     "gunfight", "exchange", "opened", "fire", "francotirador", "calibre", "ofensiv",
-     "offensive", "operacion", "operation", "soldad", "militar", "efectivo", "servicem",
-     "soldier"),
+    ("combate", "enfrentamiento", "choque", "tirote", "escaramuza", "intercambio", "cruzado",
+     "abrieron", "somet", "bajo", "viola", "dispar", "atac", "ataque", "clash", "fighting",
+     "skirmish", "firefight", "shootout", "gunfight", "exchange", "opened", "fired", "under",
+     "arms", "sniper", "subjected", "francotirador", "calibre", "ofensiv", "offensive",
+     "operacion", "operation", "muri", "muert", "fallec", "perdi", "killed", "died", "herid",
+     "wounded"),
     ("captur", "detuv", "detien", "detenid", "arrest", "apresaron", "detained", "custody"),
-    ("base", "puesto", "camp", "fortificacion", "trinchera", "posicion", "post"),
+    ("establec", "instal", "levant", "constru", "set"),
     ("traspaso", "entrega", "cesion", "devolucion", "handover", "transfer", "invad", "invasion",
-     "avanz", "incursion", "control", "posiciones", "frontera", "penetr", "adentr", "ocup",
-     "integridad", "advanc", "crossed", "positions"),
+     "avanz", "incursion", "control", "posiciones", "cruz", "penetr", "adentr", "ocup", "viola",
+     "advanc", "crossed", "positions"),
     ("bloque", "cort", "cierre", "block"),
 ]  # fmt: skip
 
@@ -298,6 +307,8 @@ _DOCUMENT_DATE = re.compile(
     r"\b(?:acuerdo|tregua|alto\s+el\s+fuego|declaracion|pacto|armisticio|agreement|ceasefire|"
     r"cease-fire|truce|deal|declaration)(?:\s+[^\W\d]+){0,4}\s+(?:de|del|of)\s+$"
 )
+_DOCUMENT_NEEDLES = ("acuerdo", "tregua", "alto", "declara", "pacto", "armisticio", "agreement",
+                     "cease", "truce", "deal")  # fmt: skip
 # A summary of what goes on, not an event: "casi a diario", "desde finales de septiembre".
 _HABITUAL = re.compile(
     r"\b(?:a\s+diario|cada\s+dia|todos\s+los\s+dias|daily|every\s+day|regularly|repeatedly|"
@@ -306,6 +317,7 @@ _HABITUAL = re.compile(
 # A running total ("eleva a 604 el total reconocido desde el 27 de septiembre") sums events.
 _CUMULATIVE = re.compile(r"\b(?:total|acumulad\w+|elevan?\s+a)\b")
 _SINCE = re.compile(r"\b(?:desde|since)\s+(?:[^\W\d]+\s+){0,3}$")
+_SINCE_NEEDLES = ("desde", "since")
 _TRANSFER = "Non-violent transfer of territory"
 _DISPLACED = re.compile(
     r"\b(?:personas|refugiad[oa]s|desplazad[oa]s|evacuad[oa]s|familias|people|refugees|"
@@ -458,6 +470,9 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             focus or next(iter(recent[1][-1:] or recent[0][-1:]), None),
         )
         recent = [recent[1], [lm for lm in in_sentence if lm.place.kind in SETTLEMENT_KINDS]]
+        if not in_sentence and not reader.ranks and not reader.may_tell_outcome:
+            anchor = None  # no place, and no word of an event or a toll: nothing to read
+            continue
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
@@ -472,6 +487,21 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     return [f.event for f in found]
 
 
+class _lazy:
+    """A property computed on first read and then kept in the instance: functools.cached_property
+    without the lock Python 3.11 takes on every first read, which cost more than most of these
+    properties do."""
+
+    def __init__(self, method):
+        self.method, self.name = method, method.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.method(instance)
+        return value
+
+
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
@@ -483,20 +513,30 @@ class _Sentence:
         self.folded = folded
         self.anchor, self.year = anchor, year
         self._actors: dict[int, bool] = {}
-        ranks, cues, kinds = set(), [], set()
+        ranks, also, date_forms, kinds = set(), set(), set(), set()
         for kind, value in strings:
             if kind == "trigger":
                 ranks.add(value)
+            elif kind == "trigger also":
+                also.add(value)
             elif kind == "date":
-                cues.append(value)
+                date_forms |= value
             else:
                 kinds.add(kind)
-        self.ranks, self.cues = sorted(ranks), tuple(cues)
+        ranks -= _TRIGGER_ALSO.keys() - also
+        self.ranks = sorted(ranks)
+        self.date_forms = date_forms
         self.may_tell_outcome = "outcome" in kinds
         self.may_tell_speech = "speech" in kinds
         self.may_tell_taking = "taking" in kinds
+        # Patterns searched in the part of the sentence before each place or date, only when
+        # the sentence contains one of the strings every match of theirs does.
+        self.may_exclude = "not site" in kinds
+        self.may_date_document = "document" in kinds
+        self.may_say_since = "since" in kinds
+        self.figure_fields = kinds & {"fatalities", "wounded"}
 
-    @cached_property
+    @_lazy
     def excerpt(self) -> Excerpt:
         return Excerpt(
             article_id=self.article.id,
@@ -511,57 +551,65 @@ class _Sentence:
         )
 
     # Dates, speakers and speech are read only when a trigger or a place needs them.
-    @cached_property
+    @_lazy
     def dates(self) -> list[DateExpression]:
         published = self.article.published
         anchor = self.anchor
         if callable(anchor):
-            anchor = anchor() if any(forms & ANCHORED_FORMS for _, forms in self.cues) else None
+            anchor = anchor() if self.date_forms & ANCHORED_FORMS else None
         found = find_dates(
             self.text,
             published,
             anchor=anchor,
             year=self.year,
             folded=self.folded,
-            cues=self.cues,
+            forms=self.date_forms,
         )
         return [d for d in found if d.date]
 
-    @cached_property
+    @_lazy
+    def triggers(self) -> dict[int, int]:
+        """Where the trigger of each rank first matches in the sentence, for the ranks whose
+        words it contains and that match: a part of the sentence that ends before that
+        start holds no match of it, so most sentences and clauses search no pattern again."""
+        starts = {}
+        for rank in self.ranks:
+            match = _TRIGGER_RES[rank][2].search(self.folded)
+            if match:
+                starts[rank] = match.start()
+        return starts
+
+    @_lazy
     def speakers(self) -> list[tuple[int, int]]:
-        speakers = _speaker_spans(self.folded, self.ranks) if self.may_tell_speech else []
+        speakers = _speaker_spans(self.folded, self.triggers) if self.may_tell_speech else []
         dateline = _DATELINE.match(self.folded) or _CAPITALS_DATELINE.match(self.text)
         if dateline:
             speakers.append(dateline.span())
         return speakers
 
-    @cached_property
+    @_lazy
     def quotes(self) -> list[tuple[int, int]]:
         return [m.span() for m in _QUOTE.finditer(self.folded)]
 
     def _quote_of(self, offset: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
 
-    @cached_property
+    @_lazy
     def spoken(self) -> bool:
         return self.may_tell_speech and bool(_SPEECH.search(self.folded))
 
-    @cached_property
-    def may_exclude(self) -> bool:
-        return any(needle in self.folded for needle in _NOT_SITE_NEEDLES)
-
-    @cached_property
+    @_lazy
     def outcome(self) -> bool:
         return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
 
-    @cached_property
+    @_lazy
     def figures(self) -> dict[str, list[re.Match]]:
         """The counts of dead and of wounded the sentence states, as matches."""
         return {
             field: [m for p in patterns for m in p.finditer(self.folded)]
-            if any(n in self.folded for n in needles)
+            if field in self.figure_fields
             else []
-            for field, patterns, needles in _FIGURES
+            for field, patterns, _ in _FIGURES
         }
 
     def names_actor(self, offset: int) -> bool:
@@ -570,21 +618,30 @@ class _Sentence:
         return self._actors[offset]
 
     def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
+        taken = self._taken_places()
+        if not self.triggers and not taken:
+            return self._mentions(set()), []  # most sentences: no clause tells of an event
         incidents: list[_Found] = []
         orphans: list[_Found] = []
-        taken = self._taken_places()
         clauses = [
-            (start, end, antecedent, _first_trigger(self.folded, self.ranks, start, end))
-            for start, end, antecedent in (self._clauses() if self.ranks or taken else ())
+            (start, end, antecedent, _first_trigger(self.folded, self.triggers, start, end))
+            for start, end, antecedent in self._clauses()
         ]
         lenders = self._date_lenders(clauses) if taken or any(c[3] for c in clauses) else []
-        introduced: list[LocatedMention] = []
+        introduced: tuple[int, int] | None = None
         for clause_start, clause_end, antecedent, trigger in clauses:
-            places = [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
-            objects = [lm for lm in places if id(lm) in taken]
-            if trigger is None and objects:
+            if trigger is None:
+                sites = self._sites(clause_start, clause_end) if taken else []
+                objects = [lm for lm in sites if id(lm) in taken]
+                if not objects:
+                    # "Es el segundo ataque contra Ganja: el domingo, otro misil...": a clause
+                    # after a colon tells of the places the clause before it introduced.
+                    introduced = (clause_start, clause_end)
+                    continue
                 places, trigger = objects, taken[id(objects[0])]
-            if trigger is not None and self.quotes:
+            else:
+                places = self._sites(clause_start, clause_end)
+            if self.quotes:
                 # A slogan or a title ("carteles con la leyenda «Syunik no se negocia»")
                 # names no site of what the words outside it tell.
                 quoted = self._quote_of(trigger.start)
@@ -593,13 +650,8 @@ class _Sentence:
                     for lm in places
                     if self._quote_of(lm.mention.start - self.start) in (None, quoted)
                 ]
-            if trigger is None:
-                # "Es el segundo ataque contra Ganja: el domingo, otro misil...": a clause
-                # after a colon tells of the places the clause before it introduced.
-                introduced = places
-                continue
             if not places and self.folded[clause_start - 1 : clause_start] == ":":
-                places = introduced
+                places = self._sites(*introduced) if introduced else []
             if not places:
                 places = self._local_sources()
             if (
@@ -608,7 +660,7 @@ class _Sentence:
                 and _THE_TOWN.search(self.folded, clause_start, clause_end)
             ):
                 places = [self.referent]
-            introduced = []
+            introduced = None
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
             if any(lm.place.kind not in _COARSE for lm in places):
@@ -626,7 +678,9 @@ class _Sentence:
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
             if not dates and self._in_past_year(clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
-            since = [d for d in dates if _SINCE.search(self.folded, 0, d.start)]
+            since = [
+                d for d in dates if self.may_say_since and _SINCE.search(self.folded, 0, d.start)
+            ]
             if (
                 _HABITUAL.search(self.folded, clause_start, clause_end)
                 or (dates and len(since) == len(dates) and all(d.precision > DAY for d in since))
@@ -653,13 +707,18 @@ class _Sentence:
                 event = self._event(lm, own_trigger, when, precision)
                 incidents.append(_Found(event, dated_by, word, self.keys[id(lm)]))
         self._assign_figures(incidents or orphans)
-        sites = {f.place for f in incidents}
-        mentions = [
-            _Found(self._mention(lm), "", place=self.keys[id(lm)])
-            for lm in self.located
-            if self.keys[id(lm)] not in sites
-        ]
-        return _unique(incidents) + _unique(mentions), orphans
+        return _unique(incidents) + self._mentions({f.place for f in incidents}), orphans
+
+    def _mentions(self, sites: set[tuple]) -> list[_Found]:
+        """A mention of each place of the sentence that is not one of the `sites` of its
+        events."""
+        return _unique(
+            [
+                _Found(self._mention(lm), "", place=self.keys[id(lm)])
+                for lm in self.located
+                if self.keys[id(lm)] not in sites
+            ]
+        )
 
     def _clauses(self):
         """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
@@ -676,6 +735,10 @@ class _Sentence:
                 ]
                 antecedent = before[-1] if before else None
             yield clause_start, clause_end, antecedent
+
+    def _sites(self, clause_start: int, clause_end: int) -> list[LocatedMention]:
+        """The places of the clause where things happened."""
+        return [lm for lm in self._places(clause_start, clause_end) if self._is_site(lm)]
 
     def _places(self, clause_start: int, clause_end: int) -> list[LocatedMention]:
         return [
@@ -750,7 +813,11 @@ class _Sentence:
         del sábado"), nor the speaker's ("informó el jueves de que") when the sentence has
         others; a date in a clause with an event of its own is that event's alone."""
         # "el acuerdo de alto el fuego de noviembre de 2020" dates the agreement, not an event.
-        lenders = [d for d in self.dates if not _DOCUMENT_DATE.search(self.folded, 0, d.start)]
+        lenders = [
+            d
+            for d in self.dates
+            if not (self.may_date_document and _DOCUMENT_DATE.search(self.folded, 0, d.start))
+        ]
         if lenders and len(clauses) > 1:
             concessions = [(s, e) for s, e, *_ in clauses if _CONCESSION.match(self.folded, s)]
             lenders = [d for d in lenders if not any(s <= d.start < e for s, e in concessions)]
@@ -851,27 +918,47 @@ def _count(match: re.Match) -> int | None:
 
 
 # (string, (kind, value)) for every string a sentence is checked for: trigger words with the
-# rank of their trigger, date cues with the forms that need them, words of an outcome, and
-# of speech or attribution ("segun").
+# rank of their trigger, words of an outcome, of speech or attribution ("segun"), and the
+# strings of the patterns `_Sentence` searches only in sentences that contain them.
 _SENTENCE_STRINGS = (
     [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
-    + [(cue[0], ("date", cue)) for cue in DATE_CUES]
+    + [(n, ("trigger also", rank)) for rank, strings in _TRIGGER_ALSO.items() for n in strings]
     + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
     + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
     + [(n, ("taking", n)) for n in _TAKING_NEEDLES]
+    + [(n, ("not site", n)) for n in _NOT_SITE_NEEDLES]
+    + [(n, ("document", n)) for n in _DOCUMENT_NEEDLES]
+    + [(n, ("since", n)) for n in _SINCE_NEEDLES]
+    + [(n, (field, n)) for field, _, needles in _FIGURES for n in needles]
 )
 
 
 def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]:
-    """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains.
+    """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains,
+    and ("date", forms) for each of its words that is one of the `DATE_CUES`.
 
     No string has a space, so a sentence contains one when one of its space-separated words
     does; news repeats its words, so each word is searched only the first time it is met.
     """
-    return [set().union(*map(_strings_in, folded[start:end].split())) for start, end in spans]
+    strings_in = _WORD_STRINGS.__getitem__
+    return [
+        set().union(*filter(None, map(strings_in, folded[start:end].split())))
+        for start, end in spans
+    ]
 
 
-@lru_cache(maxsize=1 << 16)
+class _WordStrings(dict):
+    """The values of the strings each word contains, found the first time the word is met: a
+    dict looked up through `__missing__` costs half an `lru_cache` call, and the words of
+    every sentence are looked up. Emptied when it grows past a newspaper's vocabulary."""
+
+    def __missing__(self, word: str) -> tuple:
+        if len(self) >= 1 << 16:
+            self.clear()
+        found = self[word] = _strings_in(word)
+        return found
+
+
 def _strings_in(word: str) -> tuple:
     found: list = []
     for start in range(len(word)):
@@ -881,12 +968,14 @@ def _strings_in(word: str) -> tuple:
             if node is None:
                 break
             found += node.get("", ())
+    found += [("date", DATE_CUES[w]) for w in _WORD.findall(word) if w in DATE_CUES]
     return tuple(found)
 
 
 # `_SENTENCE_STRINGS` letter by letter, the values of a string under "" at its last letter: a
 # word met for the first time is read once from each letter rather than once for each string.
 _STRINGS_TRIE: dict = {}
+_WORD_STRINGS = _WordStrings()
 for _string, _value in _SENTENCE_STRINGS:
     _node = _STRINGS_TRIE
     for _char in _string:
@@ -894,10 +983,19 @@ for _string, _value in _SENTENCE_STRINGS:
     _node.setdefault("", []).append(_value)
 
 
-def _first_trigger(folded: str, ranks: list[int], start: int, end: int) -> _Trigger | None:
-    """The most specific trigger within [start, end), the earliest of its kind; `ranks` are
-    those of the triggers whose words the sentence contains."""
-    for rank in ranks:
+_WORD = re.compile(r"\w+")
+
+
+def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
+    """The most specific trigger within [start, end), the earliest of its kind; `triggers`
+    are the sentence's `_Sentence.triggers`.
+
+    A match within [start, end) is also one in the whole sentence, so it starts at or after
+    the first: the patterns read nothing past the end of what they match but the word
+    boundary there, and no part searched ends inside a word."""
+    for rank, first in triggers.items():
+        if first >= end:
+            continue
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         match = pattern.search(folded, start, end)
         while match and (
@@ -920,7 +1018,7 @@ _TRADED = re.compile(
 )
 
 
-def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int]]:
+def _speaker_spans(folded: str, triggers: dict[int, int]) -> list[tuple[int, int]]:
     """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según"."""
     spans = [m.span() for m in _ACCORDING.finditer(folded)]
     for verb in _SPEECH.finditer(folded):
@@ -931,7 +1029,7 @@ def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int
         after_report = (
             comma > 0
             and not _THAT.match(folded, verb.end())
-            and _first_trigger(folded, trigger_ranks, 0, comma) is not None
+            and _first_trigger(folded, triggers, 0, comma) is not None
         )
         if after_report:
             spans.append((comma, _next_break(folded, verb.end())))
@@ -945,7 +1043,7 @@ def _speaker_spans(folded: str, trigger_ranks: list[int]) -> list[tuple[int, int
             # "informó ante el Parlamento en Ereván que ...": where the speaker spoke.
             end = verb.end()
             ahead = _SPOKEN_WHERE.match(folded, end)
-            if ahead and _first_trigger(folded, trigger_ranks, end, ahead.end()) is None:
+            if ahead and _first_trigger(folded, triggers, end, ahead.end()) is None:
                 end = ahead.end()
             spans.append((starts[-1] if starts else 0, end))
     return spans

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.dates import DAY, UNKNOWN, find_dates, read_number, resolve_date
+from geo.dates import DATE_CUES, DAY, UNKNOWN, find_dates, read_number, resolve_date
+from geo.text import split_sentences
 
 THURSDAY = date(2022, 8, 4)
 FRIDAY = date(2021, 5, 14)
@@ -74,3 +75,17 @@ def test_an_abbreviated_month_needs_a_day_beside_it():
     assert find_dates("jugaron en mar abierto y el 5 mayo", THURSDAY)[0].text == "5 mayo"
     assert find_dates("el equipo ganó el 5 sep", THURSDAY)[0].date == date(2021, 9, 5)
     assert [d.text for d in find_dates("en mar abierto", THURSDAY)] == []
+
+
+ROOT = Path(__file__).parent.parent
+TEXTS = [*sorted((ROOT / "seeds").glob("*.txt")),
+         *sorted((ROOT / "tests" / "gold" / "incidents" / "texts").glob("*.txt"))]  # fmt: skip
+EVERY_FORM = {*set().union(*DATE_CUES.values()), "digit", "digits", "year"}
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda path: path.stem)
+def test_a_form_skipped_for_want_of_its_words_would_have_found_nothing(path):
+    text = path.read_text(encoding="utf-8")
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        assert find_dates(sentence, THURSDAY) == find_dates(sentence, THURSDAY, forms=EVERY_FORM)

@@ -5,7 +5,15 @@ import pytest
 from handmade import article, locate_by_find
 
 from geo.dates import DAY, WEEK
-from geo.events import MENTION, STATEMENT, detect_events
+from geo.events import (
+    _TRIGGER_ALSO,
+    _TRIGGER_NEEDLES,
+    _TRIGGER_RES,
+    MENTION,
+    STATEMENT,
+    detect_events,
+)
+from geo.text import fold
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 PUBLISHED = date(2022, 8, 4)
@@ -510,3 +518,19 @@ def test_a_running_total_since_a_day_is_no_new_event():
         published=date(2022, 12, 13),
     )
     assert event.event_date == date(2022, 12, 12)
+
+
+GOLD_TEXTS = sorted((Path(__file__).parent / "gold" / "incidents" / "texts").glob("*.txt"))
+
+
+def test_every_trigger_match_holds_one_of_the_strings_it_is_searched_for_by():
+    matched = 0
+    for path in [*sorted(SEEDS.glob("*.txt")), *GOLD_TEXTS]:
+        folded = fold(path.read_text(encoding="utf-8"))
+        for rank, (_, _, pattern) in enumerate(_TRIGGER_RES):
+            for match in pattern.finditer(folded):
+                matched += 1
+                assert any(needle in match[0] for needle in _TRIGGER_NEEDLES[rank]), match[0]
+                also = _TRIGGER_ALSO.get(rank, ("",))
+                assert any(needle in match[0] for needle in also), match[0]
+    assert matched > 100
