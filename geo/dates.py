@@ -21,7 +21,8 @@ Choices:
   pasada" is the Wednesday of last week; "noviembre de 2020" the 15th, "a principios de"
   the 5th, "a finales de" the 25th.
 - "El día anterior" and "la noche anterior" count back from `anchor` (the date of the
-  event told just before), else from the publication date.
+  event told just before), else from the publication date; "al día siguiente" counts on from
+  `anchor` only (a day after the publication is no news).
 - A range ("la noche del 12 al 13 de septiembre", "entre el 12 y el 13 de mayo") is its first
   day: ACLED dates an overnight event by its start. "El (pasado) día 13" is the 13th of the
   publication month, or of the month before when the 13th is still to come.
@@ -221,6 +222,8 @@ _RELATIVE = [
      1, DAY, True),
     (r"\b(?:ese\s+mismo\s+dia|el\s+mismo\s+dia|ese\s+dia|the\s+same\s+day|that\s+day)\b",
      0, DAY, True),
+    (r"\b(?:(?:al|el)\s+dia\s+siguiente|al\s+otro\s+dia|un\s+dia\s+despues|"
+     r"the\s+(?:next|following)\s+day|a\s+day\s+later)\b", -1, DAY, True),
     (r"\b(?:anteayer|antier|anteanoche|antes\s+de\s+ayer|the\s+day\s+before\s+yesterday)\b",
      2, DAY, False),
     (r"\b(?:ayer|anoche|yesterday|last\s+night)\b", 1, DAY, False),
@@ -245,6 +248,7 @@ _RELATIVE = [
 _RELATIVE_NEEDLES = [
     ("anterior", "antes", "vispera", "previous", "preceding", "before"),
     ("mismo", "ese", "same", "that"),
+    ("siguiente", "otro", "despues", "next", "following", "later"),
     ("anteayer", "antier", "anteanoche", "antes", "before"),
     ("ayer", "anoche", "yesterday", "night"),
     ("hoy", "manana", "tarde", "noche", "madrugada", "today", "this", "tonight"),
@@ -359,6 +363,8 @@ def find_dates(
         for match in pattern.finditer(folded):
             if free(*match.span()):
                 base = (anchor or published) if anchored else published
+                if isinstance(back, int) and back < 0 and anchor is None:
+                    base = None  # "al día siguiente" of nothing told: the day is unknown
                 if back == "ago":
                     precision = _AGO_PRECISION[match["unit"][:3]]
                 add(match, _relative(match, back, base), precision, anchored)

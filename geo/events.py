@@ -279,7 +279,9 @@ _LOCAL_SOURCE = re.compile(
     r"(?:\s+(?:la|el|the))?(?:\s+(?:aldea|localidad|comunidad|pueblo|ciudad|village|town)"
     r"\s+(?:de|of))?\s*$"
 )
-_PLACE_WORD = r"(?:(?:el|la)\s+(?:ciudad|localidad|aldea|pueblo|distrito|region|villa)\s+de\s+)?"
+_PLACE_WORD = (
+    r"(?:(?:el|la|los|las)\s+(?:ciudad|localidad|aldeas?|pueblos?|distrito|region|villa)\s+de\s+)?"
+)
 # A verb or noun whose object is the place right after it: (event type, sub-type, pattern).
 _TAKINGS = [
     ("Battles", "Government regains territory", re.compile(
@@ -288,16 +290,17 @@ _TAKINGS = [
         r"recuperacion\s+de|retook|recaptured|captured|seized|took\s+control\s+of|"
         rf"capture\s+of)\s+(?:el\s+control\s+de\s+)?{_PLACE_WORD}$")),
     ("Strategic developments", "Non-violent transfer of territory", re.compile(
-        r"\b(?:(?:tropas|fuerzas|soldados|ejercito|militares)\s+(?:[^\W\d]+\s+){0,2}?"
-        r"(?:entraron|entro)\s+(?:[^\W\d]+\s+){0,3}?en|entrega\s+de|traspaso\s+de|cesion\s+de|devolucion\s+de|"
+        r"\b(?:(?:tropas|fuerzas|soldados|ejercito|militares|unidades)\s+(?:[^\W\d]+\s+){0,2}?"
+        r"(?:entraron|entro|ha\s+entrado|han\s+entrado)\s+(?:[^\W\d]+\s+){0,4}?en|"
+        r"entrega\s+de|traspaso\s+de|cesion\s+de|devolucion\s+de|"
         r"entreg(?:o|aron|ara|aran|ar)|devolv(?:io|ieron|er)|handover\s+of|handed\s+over|"
-        rf"troops\s+entered)\s+{_PLACE_WORD}$")),
+        rf"(?:troops|forces|army|units)\s+entered)\s+{_PLACE_WORD}$")),
 ]  # fmt: skip
 # Strings one of which every match of `_TAKINGS` contains.
 _TAKING_NEEDLES = ("tom", "conquist", "captur", "recuper", "retook", "seized", "took", "entr",
                    "traspaso", "cesion", "devol", "handover", "handed")  # fmt: skip
 # What joins the places of a list: "Ağdam el 20 de noviembre y en Kalbajar".
-_LIST_JOIN = re.compile(r"(?:,|\by|\be|\band)\s+(?:en\s+|in\s+|a\s+)?$")
+_LIST_JOIN = re.compile(rf"(?:,|\by|\be|\band)\s+(?:en\s+|in\s+|a\s+)?{_PLACE_WORD}$")
 # A town named by what it is ("las colinas que rodean la ciudad"), not by its name.
 _THE_TOWN = re.compile(
     r"\b(?:la\s+(?:ciudad|localidad|aldea|villa)|el\s+(?:pueblo|municipio|poblado)|"
@@ -319,6 +322,8 @@ _CUMULATIVE = re.compile(r"\b(?:total|acumulad\w+|elevan?\s+a)\b")
 _SINCE = re.compile(r"\b(?:desde|since)\s+(?:[^\W\d]+\s+){0,3}$")
 _SINCE_NEEDLES = ("desde", "since")
 _TRANSFER = "Non-violent transfer of territory"
+_LIST_CARRY = 120
+_RECENT_DAYS = 366
 _DISPLACED = re.compile(
     r"\b(?:personas|refugiad[oa]s|desplazad[oa]s|evacuad[oa]s|familias|people|refugees|"
     r"displaced|evacuees|families)\b"
@@ -664,7 +669,8 @@ class _Sentence:
             if antecedent is not None and antecedent not in places:
                 places.append(antecedent)
             if any(lm.place.kind not in _COARSE for lm in places):
-                places = [lm for lm in places if lm.place.kind not in _COARSE]
+                # A province only situates a finer place, unless it was itself taken.
+                places = [lm for lm in places if lm.place.kind not in _COARSE or id(lm) in taken]
             if trigger.event_type == "Protests" and places:
                 # A protest is where the people gathered: the place nearest to the word.
                 at = self.start + trigger.start
@@ -762,11 +768,15 @@ class _Sentence:
                     trigger = _Trigger(match.start(), match.end(), event_type, sub_type, -1)
                     break
             if trigger is None and previous is not None:
+                # Past a place told of on the way ("entraron en Lachín, que los armenios
+                # llaman Berdzor, y en las aldeas de Zabukh y Sus").
                 gap_start = previous[0].mention.end - self.start
-                if offset - gap_start <= 40 and _LIST_JOIN.search(self.folded, gap_start, offset):
+                if offset - gap_start <= _LIST_CARRY and _LIST_JOIN.search(
+                    self.folded, gap_start, offset
+                ):
                     trigger = previous[1]
-            previous = (lm, trigger) if trigger else None
             if trigger:
+                previous = (lm, trigger)
                 taken[id(lm)] = trigger
         return taken
 
@@ -830,12 +840,22 @@ class _Sentence:
         self, dates, span: tuple[int, int], narrative: date | None
     ) -> tuple[date | None, int, str]:
         if dates:
-            nearest = min(dates, key=lambda d: _distance(d, *span))
+            # Of news and history in one clause ("entraron el viernes en Lachín, que tomaron en
+            # mayo de 1992, y en Sus"), the news dates the event.
+            recent = self._recent(dates) if len(dates) > 1 else dates
+            nearest = min(recent or dates, key=lambda d: _distance(d, *span))
             return nearest.date, nearest.precision, "stated"
         if narrative:
             return narrative, WEEK, "story"
         published = self.article.published
         return published, (WEEK if published else UNKNOWN), "published"
+
+    def _recent(self, dates: list[DateExpression]) -> list[DateExpression]:
+        """The dates within a year before the article's (all of them when it has none)."""
+        published = self.article.published
+        if published is None:
+            return dates
+        return [d for d in dates if (published - d.date).days <= _RECENT_DAYS]
 
     def toll_date(self) -> date | None:
         """The date of a stated toll ("49 militares murieron el martes"), which dates the

@@ -51,6 +51,12 @@ def test_the_day_before_counts_from_the_anchor_event():
     assert found[0].anchored
 
 
+def test_the_next_day_counts_on_from_the_anchor_event_only():
+    for text in ("Al día siguiente", "un día después", "The next day"):
+        assert resolve_date(text, FRIDAY, anchor=date(2021, 5, 12)) == (date(2021, 5, 13), DAY)
+        assert resolve_date(text, FRIDAY) == (None, UNKNOWN)
+
+
 def test_a_weekday_without_an_article_is_not_a_date_in_spanish():
     assert find_dates("Santo Domingo y Plaza de Mayo", THURSDAY) == []
 

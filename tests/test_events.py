@@ -373,6 +373,21 @@ def test_a_taking_carries_along_a_list_with_its_dates():
     }
 
 
+def test_a_taking_carries_past_a_place_told_of_on_the_way_and_takes_the_news_date():
+    events = incidents_of(
+        "Las últimas familias salieron el jueves. Al día siguiente, unidades del Ejército "
+        "entraron sin disparar un tiro en Aghdam, que los armenios tomaron en mayo de 1993, y "
+        "en las aldeas de Tegh y Sotk.",
+        published=date(2022, 8, 27),
+    )
+    assert {e.location.mention.text: e.event_date for e in events} == {
+        "Aghdam": date(2022, 8, 26),
+        "Tegh": date(2022, 8, 26),
+        "Sotk": date(2022, 8, 26),
+    }
+    assert {e.sub_event_type for e in events} == {"Non-violent transfer of territory"}
+
+
 def test_what_a_clause_sets_in_an_earlier_year_is_history_not_an_incident():
     assert incidents_of("Shushi, que Azerbaiyán tomó en 2020, es hoy un símbolo.") == []
     assert incidents_of("Hubo combates en Sotk en 2022.", published=date(2022, 9, 14))
