@@ -112,13 +112,18 @@ _TRIGGERS = [
      r"multitudinaria|callejera|convocada|pacifica)|protestar(?:on)?|protestaban|se\s+manifest\w+|"
      r"se\s+concentraron|concentraciones|marcharon|marchas?\s+(?:de\s+protesta|a\s+pie)|mitin(?:es)?|"
      r"desobediencia\s+civil|(?:campamento|acampada|huelga)\s+de\s+protesta|protesters|protests|demonstrators|demonstrations|rall(?:y|ies|ied)|"
-     r"marched"),
+     r"marched|"
+     # A crowd gathering: "tens of thousands gathered", "miles de personas se congregaron".
+     r"(?:thousands|hundreds|crowds?|miles|cientos|centenares|millares)\s+(?:[^\W\d]+\s+){0,2}?"
+     r"(?:gathered|assembled|took\s+to\s+the\s+streets|se\s+congregaron|se\s+reunieron|"
+     r"salieron\s+a\s+las?\s+calles?)"),
     ("Battles", "Armed clash",
      r"(?<!de\s)combates?|enfrentamientos?|choques?|tirote\w+|escaramuzas?|"
      r"intercambios?\s+de\s+(?:disparos|fuego)|fuego\s+cruzado|abrieron\s+fuego|dispararon|"
      r"disparos|dispar(?:o|ado|ados|an|ando)|atacaron|ataco|ataques?\s+armados?|"
      r"somet\w+\s+a\s+(?:intenso\s+)?fuego|bajo\s+(?:el\s+)?fuego|francotirador\w*|"
      r"armas\s+de\s+(?:pequeno|grueso)\s+calibre|ofensivas?|"
+     r"romp\w+\s+(?:las\s+)?lineas|broke\s+(?:through\s+)?(?:the\s+)?(?:[^\W\d]+\s+)?lines|"
      r"operacion\s+(?:militar|antiterrorista)|"
      r"(?:soldados?|militar(?:es)?|efectivos|servicemen|soldiers?)\s+(?:[^\W\d]+\s+){0,2}?"
      r"(?:murio|murieron|muert[oa]s?|fallecio|fallecieron|perdio\s+la\s+vida|"
@@ -171,13 +176,13 @@ _TRIGGER_NEEDLES = [
     ("liber", "recuper", "recaptur", "retook", "regained"),
     ("disturbio", "manifestante", "protestante", "enfrentamiento", "riot", "violent"),
     ("manifesta", "protest", "concentra", "marcha", "mitin", "desobediencia", "demonstrat",
-     "rall"),
+     "rall", "gathered", "assembled", "streets", "congregaron", "reunieron", "calle", "calles"),
     ("combate", "enfrentamiento", "choque", "tirote", "escaramuza", "intercambio", "cruzado",
      "abrieron", "somet", "bajo", "viola", "dispar", "atac", "ataque", "clash", "fighting",
      "skirmish", "firefight", "shootout", "gunfight", "exchange", "opened", "fired", "under",
      "arms", "sniper", "subjected", "francotirador", "calibre", "ofensiv", "offensive",
      "operacion", "operation", "muri", "muert", "fallec", "perdi", "killed", "died", "herid",
-     "wounded"),
+     "wounded", "lineas", "lines"),
     ("captur", "detuv", "detien", "detenid", "arrest", "apresaron", "detained", "custody"),
     ("establec", "instal", "levant", "constru", "set"),
     ("traspaso", "entrega", "cesion", "devolucion", "handover", "transfer", "invad", "invasion",
@@ -323,6 +328,7 @@ _SINCE = re.compile(r"\b(?:desde|since)\s+(?:[^\W\d]+\s+){0,3}$")
 _SINCE_NEEDLES = ("desde", "since")
 _TRANSFER = "Non-violent transfer of territory"
 _LIST_CARRY = 120
+_AND = re.compile(r"\s(?:y|e|and)\s")
 _RECENT_DAYS = 366
 _DISPLACED = re.compile(
     r"\b(?:personas|refugiad[oa]s|desplazad[oa]s|evacuad[oa]s|familias|people|refugees|"
@@ -676,9 +682,16 @@ class _Sentence:
                 at = self.start + trigger.start
                 places = [min(places, key=lambda lm: abs(lm.mention.start - at))]
             own = [d for d in lenders if clause_start <= d.start < clause_end]
-            dates = own or [
-                d for d in lenders if not any(s <= d.start < e and t for s, e, _, t in clauses)
-            ]
+            dates = (
+                own
+                or [
+                    d
+                    for d in lenders
+                    if not any(s <= d.start < e and t for s, e, _, t in clauses)
+                    # A clause after a semicolon tells its own: its date is not this clause's.
+                    and not (d.start >= clause_end and ";" in self.folded[clause_start : d.start])
+                ]
+            )
             if not own and _WHEN.match(self.folded, clause_start):
                 # "la invasión del 12 de mayo, cuando tomaron posiciones": that date.
                 dates = [d for d in lenders if d.end <= clause_start][-1:] or dates
@@ -706,6 +719,17 @@ class _Sentence:
                 # Two dates in one clause ("atacado el martes Aygepar y bombardeado Chinari
                 # la noche del lunes"): each place takes the one nearest to it.
                 own_trigger = taken.get(id(lm), trigger)
+                offset = lm.mention.start - self.start
+                if own_trigger.start > offset and _AND.search(
+                    self.folded, lm.mention.end - self.start, own_trigger.start
+                ):
+                    # "rompieron las líneas en torno a Askerán y bombardearon Stepanakert":
+                    # a place told before the clause's event, and a second verb after it,
+                    # takes the event told before it.
+                    own_trigger = (
+                        _last_trigger(self.folded, self.triggers, clause_start, offset)
+                        or own_trigger
+                    )
                 at = (own_trigger.start, own_trigger.start)
                 if len(own) > 1:
                     at = (lm.mention.start - self.start, lm.mention.end - self.start)
@@ -1018,14 +1042,32 @@ def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) 
             continue
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         match = pattern.search(folded, start, end)
-        while match and (
-            _TRADED.search(folded, max(0, match.start() - 30), match.start())
-            or _AMID.search(folded, max(0, match.start() - 20), match.start())
-        ):
+        while match and _backdrop(folded, match):
             match = pattern.search(folded, match.end(), end)  # "proveedor de drones"
         if match:
             return _Trigger(match.start(), match.end(), event_type, sub_type, rank)
     return None
+
+
+def _last_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
+    """The trigger that starts last within [start, end), of any kind; see `_first_trigger`."""
+    last: _Trigger | None = None
+    for rank, first in triggers.items():
+        if first >= end:
+            continue
+        event_type, sub_type, pattern = _TRIGGER_RES[rank]
+        for match in pattern.finditer(folded, start, end):
+            if (last is None or match.start() > last.start) and not _backdrop(folded, match):
+                last = _Trigger(match.start(), match.end(), event_type, sub_type, rank)
+    return last
+
+
+def _backdrop(folded: str, match: re.Match) -> bool:
+    """Weapons traded ("proveedor de drones") or the backdrop ("en plena ofensiva")."""
+    return bool(
+        _TRADED.search(folded, max(0, match.start() - 30), match.start())
+        or _AMID.search(folded, max(0, match.start() - 20), match.start())
+    )
 
 
 # The backdrop of what is told: "en plena ofensiva rusa en Ucrania", "amid the war".

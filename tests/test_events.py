@@ -549,3 +549,35 @@ def test_every_trigger_match_holds_one_of_the_strings_it_is_searched_for_by():
                 also = _TRIGGER_ALSO.get(rank, ("",))
                 assert any(needle in match[0] for needle in also), match[0]
     assert matched > 100
+
+
+def test_a_place_before_a_second_verb_takes_the_event_told_before_it():
+    events = incidents_of(
+        "Las tropas rompieron las líneas armenias en torno a Tegh y bombardearon Sotk.",
+        published=date(2023, 9, 20),
+    )
+    assert {e.location.mention.text: e.event_type for e in events} == {
+        "Tegh": "Battles",
+        "Sotk": "Explosions/Remote violence",
+    }
+    # Without a second verb the most specific event stays: a mortar round hurt the civilian.
+    [event] = incidents_of("Un civil resultó herido en Tegh por el impacto de un mortero.")
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_a_date_after_a_semicolon_dates_only_its_own_clause():
+    [event] = incidents_of(
+        "Bombardearon Sotk; los separatistas aceptaron el 20 de septiembre disolverse.",
+        published=date(2023, 9, 26),
+    )
+    assert event.event_date != date(2023, 9, 20)
+
+
+def test_a_crowd_gathering_is_a_protest():
+    for text in (
+        "Tens of thousands gathered in Sotk on May 9.",
+        "Miles de personas se congregaron en Sotk el 9 de mayo.",
+    ):
+        [event] = incidents_of(text, published=date(2024, 5, 28))
+        assert (event.event_type, event.event_date) == ("Protests", date(2024, 5, 9)), text
+    assert incidents_of("Pashinián y Aliyev se reunieron en Sotk el lunes.") == []
