@@ -133,7 +133,10 @@ _KIND_CUES = {
     "settlements": "localidad",
     "city": "ciudad",
     "lake": "lago",
+    "reservoir": "lago",
     "mount": "monte",
+    "range": "monte",
+    "mountains": "monte",
     "mountain": "monte",
     "corridor": "corredor",
     "road": "carretera",
@@ -169,6 +172,7 @@ _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
 _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
+    | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _DE = frozenset({"de", "del", "a", "al", "of"})
@@ -248,7 +252,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             space = text.rfind(" ", start - 16 if start > 16 else 0, start - 1)
             if text[space + 1 : start - 1] in _CUE_TAIL:
                 cue = _cue_before(text, start, space)
-        if not cue and listed:
+        carried = not cue and listed
+        if carried:
             cue = last_cue
         prefixed = prefix and _word_after(text, end) is not None
         if not (longest or cue or listed or repeated or prefixed):
@@ -266,7 +271,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
             first_end = _word_after(text, end)[1] if prefixed else end
             run_end = _capitalised_run(text, start, first_end, table)
-            if run_end > mention_end:
+            if run_end > mention_end and not (
+                carried and not repeated and not _LIST_END.match(text, run_end)
+            ):
+                # A cue carried along a list brings no unknown name that ends no item of it
+                # ("the village of Ağdam, Azerbaijani officials said"), unless its preposition
+                # is repeated too ("los vecinos de Davit Bek y de Aravus dicen").
                 mention_end, name = run_end, ""
         elif not mention_end and (listed or repeated) and last_minor and not common_word:
             run_end = _capitalised_run(text, start, end, table)

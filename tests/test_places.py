@@ -420,3 +420,22 @@ def test_a_square_named_with_de_la_is_one_street_mention():
         ("Ereván", ""),
     ]
     assert cues("en la plaza de la Libertad") == [("Libertad", "calle")]
+
+
+def test_a_cue_carried_along_a_list_brings_no_word_that_ends_no_item_of_it():
+    assert found("Shells hit the village of Tegh, Azerbaijani officials said.") == ["Tegh"]
+    assert found("Los vecinos de Davit Bek y de Qwertash dicen que no suben.") == [
+        "Davit Bek",
+        "Qwertash",
+    ]
+
+
+def test_english_kind_words_after_a_list_of_names():
+    assert cues("mines killed civilians in Kalbajar, Fuzuli and Tartar districts")[-1] == (
+        "Tartar",
+        "distrito",
+    )
+    assert cues("the Sarsang reservoir and the Murovdag range") == [
+        ("Sarsang", "lago"),
+        ("Murovdag", "monte"),
+    ]
