@@ -312,6 +312,11 @@ _THE_TOWN = re.compile(
     r"\b(?:la\s+(?:ciudad|localidad|aldea|villa)|el\s+(?:pueblo|municipio|poblado)|"
     r"the\s+(?:town|city|village))\b(?!\s+(?:de|of)\b)"
 )
+# What a protest is for or against: "para pedir protección para la población de Karabaj".
+_TOPIC = re.compile(
+    r"\b(?:por|para|contra|sobre|over|against|for|about)\s+(?:[^\W\d]+\s+){0,5}?"
+    r"(?:(?:de|del|en|of|in)\s+)?$"
+)
 _DOCUMENT_DATE = re.compile(
     r"\b(?:acuerdo|tregua|alto\s+el\s+fuego|declaracion|pacto|armisticio|agreement|ceasefire|"
     r"cease-fire|truce|deal|declaration)(?:\s+[^\W\d]+){0,4}\s+(?:de|del|of)\s+$"
@@ -678,6 +683,10 @@ class _Sentence:
             if any(lm.place.kind not in _COARSE for lm in places):
                 # A province only situates a finer place, unless it was itself taken.
                 places = [lm for lm in places if lm.place.kind not in _COARSE or id(lm) in taken]
+            if trigger.event_type == "Protests":
+                # "para pedir protección para la población de Karabaj": what a protest is for
+                # or against is not where it is.
+                places = [lm for lm in places if not self._protest_topic(lm, clause_start)]
             if trigger.event_type == "Protests" and places:
                 # A protest is where the people gathered: the place nearest to the word.
                 at = self.start + trigger.start
@@ -828,6 +837,11 @@ class _Sentence:
                 lm.mention.start - self.start,
             )
         ]
+
+    def _protest_topic(self, lm: LocatedMention, clause_start: int) -> bool:
+        """Whether a protest's clause names the place as what it is for or against."""
+        offset = lm.mention.start - self.start
+        return bool(_TOPIC.search(self.folded, max(clause_start, offset - 60), offset))
 
     def _is_site(self, lm: LocatedMention) -> bool:
         """Whether the place is where things happened, not the speaker or an actor."""

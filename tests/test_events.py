@@ -581,3 +581,9 @@ def test_a_crowd_gathering_is_a_protest():
         [event] = incidents_of(text, published=date(2024, 5, 28))
         assert (event.event_type, event.event_date) == ("Protests", date(2024, 5, 9)), text
     assert incidents_of("Pashinián y Aliyev se reunieron en Sotk el lunes.") == []
+
+
+def test_what_a_protest_is_for_or_against_is_not_where_it_is():
+    assert incidents_of("Cientos de personas protestaron para pedir protección para Tegh.") == []
+    [event] = incidents_of("Miles de personas protestaron en Ereván contra la cesión de Tegh.")
+    assert (event.location.mention.text, event.event_type) == ("Ereván", "Protests")
