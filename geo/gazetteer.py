@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import math
 import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import asin, cos, radians, sin, sqrt
 from pathlib import Path
 
 from geo.model import SETTLEMENT_KINDS, Place
@@ -274,8 +274,12 @@ def _is_important(place: Place, row: dict[str, str]) -> bool:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance; accurate enough to rank and to score."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    """Great-circle distance; accurate enough to rank and to score.
+
+    Resolution asks it tens of times an article: the math functions are bound names.
+    """
+    p1, p2 = radians(lat1), radians(lat2)
+    dp, dl = p2 - p1, radians(lon2 - lon1)
+    a = sin(dp / 2) ** 2 + cos(p1) * cos(p2) * sin(dl / 2) ** 2
+    root = sqrt(a)
+    return 6371.0 * 2 * asin(root if root < 1.0 else 1.0)

@@ -61,6 +61,7 @@ CUE_KINDS = {
 NEAR_CUES = ("cerca de", "aeropuerto")
 _PART_OF_REGION = frozenset({"road", "lake", "mountain", "river"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
+_TOWNS_AND_AREAS = SETTLEMENT_KINDS | AREA_KINDS
 _FAR_KM = 100.0
 _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
@@ -328,27 +329,28 @@ def _abroad_by_named_country(
     (California)"), or, for a town abroad, nearest to it ("llegaron a Valencia" after Madrid and
     Barcelona is Spain's)."""
     # Only a name no other country shares tells the country ("Madrid", not "Barcelona").
-    anchors: dict[int, Place] = {}
-    for mention in mentions:
-        place = final[mention.text, mention.cue][0]
+    anchors: dict[tuple[str, str], Place] = {}
+    for name, (place, _, _) in final.items():
         if place is None or place.country in FOCUS_COUNTRIES:
             continue
         if place.kind == "country" or place.kind in AREA_KINDS:
-            anchors[id(mention)] = place
+            anchors[name] = place
         elif place.kind in SETTLEMENT_KINDS:
-            answers = ask(mention.text, False, kinds[mention.text, mention.cue], None)
+            answers = ask(name[0], False, kinds[name], None)
             if len({answer.country for answer, _ in answers}) == 1:
-                anchors[id(mention)] = place
+                anchors[name] = place
     if not anchors:
         return
-    placed = [(m.start, (m.text, m.cue), anchors[id(m)]) for m in mentions if id(m) in anchors]
+    placed = [
+        (m.start, name, anchors[name]) for m in mentions if (name := (m.text, m.cue)) in anchors
+    ]
     placed_starts = [start for start, _, _ in placed]
     written: dict[tuple[str, str], list[int]] = {}
     for index, mention in enumerate(mentions):
         written.setdefault((mention.text, mention.cue), []).append(index)
     for name, indexes in written.items():
         place = final[name][0]
-        if place is None or place.kind not in SETTLEMENT_KINDS | AREA_KINDS:
+        if place is None or place.kind not in _TOWNS_AND_AREAS:
             continue
         home = place.country in FOCUS_COUNTRIES or place.kind in AREA_KINDS
         if home:
@@ -421,10 +423,13 @@ def _apposition(text: str, mentions: list[Mention], index: int, anchors: dict) -
     if index + 1 == len(mentions):
         return None
     mention, after = mentions[index], mentions[index + 1]
+    anchor = anchors.get((after.text, after.cue))
+    if anchor is None:
+        return None
     between = text[mention.end : after.start]
     if len(between) > _APPOSITION_CHARS or not between.lstrip().startswith((",", "(")):
         return None
-    return anchors.get(id(after)) if "." not in between else None
+    return anchor if "." not in between else None
 
 
 def _one_sentence(text: str, one: Mention, other: Mention) -> bool:
@@ -443,6 +448,8 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
         else:
             groups.append([mention])
     for group in groups:
+        if len(group) < 2:
+            continue  # no list: most mentions stand alone
         names = list(dict.fromkeys((m.text, m.cue) for m in group))
         if len(names) < 2:
             continue
