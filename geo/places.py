@@ -167,6 +167,7 @@ _NEAR_CUES = {
     "aeropuerto": "aeropuerto",
     "puerto": "puerto",
 }
+_NEAR_ONLY = frozenset({"cerca de"})
 # Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
@@ -194,7 +195,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
 # cue of the first is carried over only when the repeated preposition is its "de".
 _PREPOSITION_GAP = re.compile(r"\s+(?:y|e|and)\s+(?:en|de|in)\s+$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
-_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$")
+_LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$|[-‐‑–](?=[^\W\d_])")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
 _CUE_WINDOW = 64
 _CUE_WORDS = 8
@@ -261,7 +262,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if carried:
             cue = last_cue
         prefixed = prefix and _word_after(text, end) is not None
-        if not (longest or cue or listed or repeated or prefixed):
+        chained = _chained(text, last_end, start)
+        if not (longest or cue or listed or repeated or prefixed or chained):
             continue
         if longest > 1:
             mention_end, name = _match(text, start, end, longest, key, table, cue)
@@ -283,8 +285,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                 # ("the village of Ağdam, Azerbaijani officials said"), unless its preposition
                 # is repeated too ("los vecinos de Davit Bek y de Aravus dicen").
                 mention_end, name = run_end, ""
-        elif not mention_end and (listed or repeated) and last_minor and not common_word:
-            run_end = _capitalised_run(text, start, end, table)
+        elif (
+            not mention_end and ((listed or repeated) and last_minor or chained) and not common_word
+        ):
+            # A list's unknown item, or one word chained by hyphens to a place ("la pista
+            # Khankendi-Khalfali-Turshsu").
+            run_end = _capitalised_run(text, start, end, table) if listed or repeated else end
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
             continue
@@ -295,8 +301,10 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             elif mention_end - start == 1:
                 continue  # a lone capital after a cue is an initial, not a name
         cue = cue or kind_cue
-        if not cue and text[mention_end + 1 : mention_end + 2].islower():
-            cue = _cue_after(text, mention_end)
+        if (not cue or cue in _NEAR_ONLY) and text[mention_end + 1 : mention_end + 2].islower():
+            # "Syunik province"; "near Susuzlug village" is "cerca de" a village.
+            kind = _cue_after(text, mention_end)
+            cue = f"{cue} {kind}" if cue and kind else cue or kind
         if name and _final_apostrophe(text, start, mention_end, name, table):
             mention_end += 1  # "Syunik'", "Geghark'unik'": the transliteration's last letter
         found = text[start:mention_end]
@@ -573,6 +581,11 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
             break  # places joined: "la ruta Goris-Kapan", "la carretera Ahmadbeyli-Füzuli-Şuşa"
         end = word.end()
     return end
+
+
+def _chained(text: str, last_end: int, start: int) -> bool:
+    """Whether a name starts right after a place and a hyphen: "Khankendi-Khalfali"."""
+    return start - last_end == 1 and text[last_end] in _HYPHENS
 
 
 def _cue_after(text: str, end: int) -> str:

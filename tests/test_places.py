@@ -439,3 +439,16 @@ def test_english_kind_words_after_a_list_of_names():
         ("Sarsang", "lago"),
         ("Murovdag", "monte"),
     ]
+
+
+def test_an_unknown_word_chained_by_hyphens_to_a_place_is_a_place():
+    assert found("la pista Khankendi-Qwertash-Turshsu, que evita el control") == [
+        "Khankendi",
+        "Qwertash",
+        "Turshsu",
+    ]
+    assert found("Stepanakert-Nikol Pashinián") == ["Stepanakert"]
+
+
+def test_a_near_cue_and_a_kind_word_after_the_name_make_one_cue():
+    assert cues("The blast occurred near Qwertash village.") == [("Qwertash", "cerca de aldea")]
