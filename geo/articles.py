@@ -140,9 +140,18 @@ def _reason(error: Exception) -> str:
 
 
 def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of `path`, refused above `max_bytes` before they are read in full."""
+    """The bytes of `path`, refused above `max_bytes` before they are read in full.
+
+    Asks for the size the file says it has, and a byte more to see it end: asking for
+    `max_bytes` at once would allocate 2 MiB for each 3 kB article. A file that says less
+    than it holds (one growing, a pipe) is read on, up to the limit.
+    """
     with path.open("rb") as handle:
-        return check_size(handle.read(max_bytes + 1), max_bytes)
+        said = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(said, max_bytes) + 1)
+        if len(data) > said:
+            data += handle.read(max_bytes + 1 - len(data))
+        return check_size(data, max_bytes)
 
 
 def check_size(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
@@ -194,7 +203,7 @@ def parse_article(name: str, data: bytes, *, path: Path | None = None) -> Articl
     if not data.strip():
         raise ArticleError("empty file")
     text, notes = decode(data)
-    suffix = Path(name).suffix.lower()
+    suffix = os.path.splitext(name)[1].lower()
     title, published = "", None
     if suffix in (".html", ".htm"):
         page = _Page()
@@ -216,14 +225,32 @@ def parse_article(name: str, data: bytes, *, path: Path | None = None) -> Articl
     )
 
 
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
+"""What `str.split()` splits at, but " " (nothing above U+3000; a test checks all Unicode)."""
+
+
 def article_id(text: str) -> str:
-    """A hash of the words of `text`, so that the same text laid out differently is one article."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+    """A hash of the words of `text`, so that the same text laid out differently is one article.
+
+    The words joined by single spaces, as `" ".join(text.split())` would join them, but made
+    with `str.replace`, which makes no object per word: several times faster on an article.
+    """
+    for space in _SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return hashlib.sha256(text.strip(" ").encode("utf-8")).hexdigest()[:16]
+
+
+_FIRST_LINE = re.compile(r"\S[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*")
+"""The first non-blank line, from its first character to where `str.splitlines` ends it."""
 
 
 def first_line_title(text: str, *, markdown: bool = False) -> str:
     """The first non-blank line when it is short enough to be a headline, else ""."""
-    line = next((line for line in text.splitlines() if line.strip()), "")
+    found = _FIRST_LINE.search(text)
+    line = found.group() if found else ""
     if markdown:
         line = line.lstrip().lstrip("#")
     line = " ".join(line.split())
@@ -279,7 +306,13 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 
 def _checked(text: str) -> str:
-    """Refuse what decodes but is not text: control characters in more than 1% of it."""
+    """Refuse what decodes but is not text: control characters in more than 1% of it.
+
+    Most texts are printable but for their line breaks, which two C loops tell at once; only
+    the others are searched character by character.
+    """
+    if text.replace("\n", " ").isprintable() and "\ufffd" not in text:
+        return text
     if len(_CONTROL.findall(text)) > max(1, len(text) // 100):
         raise ArticleError("binary file (control characters throughout), not text")
     return text

@@ -7,6 +7,8 @@ python -m geo export [FOLDER...] --format csv|geojson|gpkg [--output PATH]
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import sys
 from dataclasses import replace
@@ -114,13 +116,28 @@ def pipeline_for(args: argparse.Namespace) -> Pipeline:
 def extract_command(args: argparse.Namespace) -> int:
     articles, failed = read_files(args.files, published=args.published)
     engine = pipeline_for(args)
-    results = engine.results(articles)
-    if args.format == "json":
-        print(extract_json(results, [build_incidents(incident_events(r)) for r in results]))
-    else:
-        incidents = build_incidents([event for r in results for event in incident_events(r)])
-        sys.stdout.buffer.write(incidents_to_bytes(to_geodataframe(incidents), args.format))
+    with collector_paused():
+        results = engine.results(articles)
+        if args.format == "json":
+            print(extract_json(results, [build_incidents(incident_events(r)) for r in results]))
+        else:
+            incidents = build_incidents([event for r in results for event in incident_events(r)])
+            sys.stdout.buffer.write(incidents_to_bytes(to_geodataframe(incidents), args.format))
     return 1 if failed else 0
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """No cyclic garbage collection for a while, then as before: extract makes thousands of
+    objects an article and keeps them, which the collector would walk again and again for the
+    few cycles among them (1-5% of extract's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_files(paths: list[Path], *, published: date | None = None) -> tuple[list[Article], int]:

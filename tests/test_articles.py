@@ -1,6 +1,7 @@
 """The articles stage: real files on disk, good and bad, read into Articles and Problems."""
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from geo.articles import (
     article_id,
     articles_folder,
     default_folders,
+    first_line_title,
     load_folder,
     load_folders,
 )
@@ -356,3 +358,16 @@ def test_default_folders_are_the_seeds_and_the_users_folder_created_on_first_use
 
     assert folders == [SEEDS, tmp_path / "mine"]
     assert (tmp_path / "mine").is_dir()
+
+
+def test_any_run_of_any_space_between_the_words_gives_the_same_id():
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    laid_out = "".join(f"{space * n}palabra" for n, space in enumerate(spaces, start=1)) + "\n "
+    assert article_id(laid_out) == article_id(" ".join(["palabra"] * len(spaces)))
+    assert article_id(laid_out) != article_id("palabra" * len(spaces))
+
+
+def test_the_title_is_the_first_line_whatever_ends_it():
+    assert first_line_title(" \n\x0c\t Un  titular\u2028el texto") == "Un titular"
+    assert first_line_title("\x1c\n\x85## Otro\x1e", markdown=True) == "Otro"
+    assert first_line_title(" \n\t") == ""
