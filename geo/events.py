@@ -50,7 +50,6 @@ from itertools import chain
 
 from geo.dates import (
     ANCHORED_FORMS,
-    DATE_CUES,
     DAY,
     NUMBER,
     UNKNOWN,
@@ -58,6 +57,7 @@ from geo.dates import (
     DateExpression,
     find_dates,
     read_number,
+    word_forms,
 )
 from geo.model import AREA_KINDS, SETTLEMENT_KINDS, Article, Event, Excerpt, LocatedMention
 from geo.text import fold, split_sentences
@@ -994,7 +994,7 @@ _SENTENCE_STRINGS = (
 
 def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]:
     """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains,
-    and ("date", forms) for each of its words that is one of the `DATE_CUES`.
+    and ("date", forms) for each of its words that has `word_forms`.
 
     No string has a space, so a sentence contains one when one of its space-separated words
     does; news repeats its words, so each word is searched only the first time it is met.
@@ -1027,7 +1027,9 @@ def _strings_in(word: str) -> tuple:
             if node is None:
                 break
             found += node.get("", ())
-    found += [("date", DATE_CUES[w]) for w in _WORD.findall(word) if w in DATE_CUES]
+    forms = word_forms(word)
+    if forms:
+        found.append(("date", forms))
     return tuple(found)
 
 
@@ -1040,9 +1042,6 @@ for _string, _value in _SENTENCE_STRINGS:
     for _char in _string:
         _node = _node.setdefault(_char, {})
     _node.setdefault("", []).append(_value)
-
-
-_WORD = re.compile(r"\w+")
 
 
 def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
