@@ -294,15 +294,16 @@ DATE_CUES: dict[str, frozenset] = {word: frozenset(forms) for word, forms in _CU
 """The forms each cue word needs."""
 
 
-def word_forms(word: str) -> frozenset:
-    """The forms a folded word without spaces gives: those of its runs of word characters
-    that are `DATE_CUES`, "digit" and "day" when it has a digit, "year" when it has a
-    four-digit year. A caller that has the words of a text passes the union of their forms to
-    `find_dates` as `forms`, and a form whose words the text lacks is not searched for."""
-    forms = {form for run in _WORD.findall(word) for form in DATE_CUES.get(run, ())}
-    if _DIGIT.search(word):
+def word_forms(folded: str) -> frozenset:
+    """The forms a folded text gives: those of its runs of word characters that are
+    `DATE_CUES`, "digit" and "day" when it has a digit, "year" when it has a four-digit year.
+    No form spans a space, so a caller that has the words of a text may pass the union of
+    their forms to `find_dates` as `forms`: a form whose words the text lacks is not searched
+    for."""
+    forms = {form for run in _WORD.findall(folded) for form in DATE_CUES.get(run, ())}
+    if _DIGIT.search(folded):
         forms |= {"digit", "day"}
-        if _ANY_YEAR.search(word):
+        if _ANY_YEAR.search(folded):
             forms.add("year")
     return frozenset(forms)
 
@@ -351,7 +352,7 @@ def find_dates(
     # Every form contains a word of its own (a month, "ayer", a year...): a pattern whose
     # word the sentence lacks is not run.
     if forms is None:
-        forms = set().union(*map(word_forms, folded.split()))
+        forms = word_forms(folded)
     if "digit" in forms and _TWO_NUMBERS.search(folded):
         forms = {*forms, "digits"}
     if not forms:
