@@ -593,16 +593,17 @@ class _Sentence:
         return [d for d in found if d.date]
 
     @_lazy
-    def triggers(self) -> dict[int, int]:
-        """Where the trigger of each rank first matches in the sentence, for the ranks whose
-        words it contains and that match: a part of the sentence that ends before that
-        start holds no match of it, so most sentences and clauses search no pattern again."""
-        starts = {}
+    def triggers(self) -> dict[int, re.Match]:
+        """The first match of the trigger of each rank in the sentence, for the ranks whose
+        words it contains and that match: a part of the sentence that ends before its start
+        holds no match of it, and a part that holds it has it first, so most sentences and
+        clauses search no pattern again."""
+        firsts = {}
         for rank in self.ranks:
             match = _TRIGGER_RES[rank][2].search(self.folded)
             if match:
-                starts[rank] = match.start()
-        return starts
+                firsts[rank] = match
+        return firsts
 
     @_lazy
     def speakers(self) -> list[tuple[int, int]]:
@@ -1073,7 +1074,9 @@ for _string, _value in _SENTENCE_STRINGS:
     _node.setdefault("", []).append(_value)
 
 
-def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
+def _first_trigger(
+    folded: str, triggers: dict[int, re.Match], start: int, end: int
+) -> _Trigger | None:
     """The most specific trigger within [start, end), the earliest of its kind; `triggers`
     are the sentence's `_Sentence.triggers`.
 
@@ -1081,10 +1084,11 @@ def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) 
     the first: the patterns read nothing past the end of what they match but the word
     boundary there, and no part searched ends inside a word."""
     for rank, first in triggers.items():
-        if first >= end:
+        if first.start() >= end:
             continue
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
-        match = pattern.search(folded, start, end)
+        inside = start <= first.start() and first.end() <= end
+        match = first if inside else pattern.search(folded, start, end)
         while match and _backdrop(folded, match):
             match = pattern.search(folded, match.end(), end)  # "proveedor de drones"
         if match:
@@ -1092,11 +1096,13 @@ def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) 
     return None
 
 
-def _last_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
+def _last_trigger(
+    folded: str, triggers: dict[int, re.Match], start: int, end: int
+) -> _Trigger | None:
     """The trigger that starts last within [start, end), of any kind; see `_first_trigger`."""
     last: _Trigger | None = None
     for rank, first in triggers.items():
-        if first >= end:
+        if first.start() >= end:
             continue
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         for match in pattern.finditer(folded, start, end):
@@ -1124,7 +1130,7 @@ _TRADED = re.compile(
 
 
 def _speaker_spans(
-    folded: str, triggers: dict[int, int], speech: list[re.Match], may_cite: bool
+    folded: str, triggers: dict[int, re.Match], speech: list[re.Match], may_cite: bool
 ) -> list[tuple[int, int]]:
     """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según";
     `speech` are its verbs of speech, `may_cite` whether it has "segun" or "according"."""
