@@ -291,9 +291,21 @@ for _form, _needles in enumerate(_RELATIVE_NEEDLES):
 ANCHORED_FORMS = frozenset(form for form, (*_, anchored) in enumerate(_RELATIVE) if anchored)
 """The forms of `DATE_CUES` that count from `anchor` ("el día anterior", "ese mismo día")."""
 DATE_CUES: dict[str, frozenset] = {word: frozenset(forms) for word, forms in _CUES.items()}
-"""The forms each cue word needs: a caller that has the words (runs of word characters) of
-a folded text passes the union of their forms as `forms`, and a form whose words the text
-lacks is not searched for."""
+"""The forms each cue word needs."""
+
+
+def word_forms(folded: str) -> frozenset:
+    """The forms a folded text gives: those of its runs of word characters that are
+    `DATE_CUES`, "digit" and "day" when it has a digit, "year" when it has a four-digit year.
+    No form spans a space, so a caller that has the words of a text may pass the union of
+    their forms to `find_dates` as `forms`: a form whose words the text lacks is not searched
+    for."""
+    forms = {form for run in _WORD.findall(folded) for form in DATE_CUES.get(run, ())}
+    if _DIGIT.search(folded):
+        forms |= {"digit", "day"}
+        if _ANY_YEAR.search(folded):
+            forms.add("year")
+    return frozenset(forms)
 
 
 _YEAR_NAMED = re.compile(r"\b(?:en|in|durante)\s+(?:el\s+ano\s+)?((?:19|20)\d{2})\b")
@@ -319,7 +331,7 @@ def find_dates(
     `anchor` is the date of the event told just before (for "el día anterior"); `year` a
     year the article names, used for a day and month without one; `folded` is
     `geo.text.fold(text)` when the caller has it already, `forms` the union of the
-    `DATE_CUES` of its words when the caller has them.
+    `word_forms` of its words when the caller has them.
     """
     folded = fold(text) if folded is None else folded
     taken: list[tuple[int, int]] = []
@@ -340,13 +352,9 @@ def find_dates(
     # Every form contains a word of its own (a month, "ayer", a year...): a pattern whose
     # word the sentence lacks is not run.
     if forms is None:
-        forms = set().union(*(DATE_CUES.get(word, ()) for word in _WORD.findall(folded)))
-    if _DIGIT.search(folded):
-        forms = {*forms, "digit", "day"}
-        if _TWO_NUMBERS.search(folded):
-            forms.add("digits")
-        if _ANY_YEAR.search(folded):
-            forms.add("year")
+        forms = word_forms(folded)
+    if "digit" in forms and _TWO_NUMBERS.search(folded):
+        forms = {*forms, "digits"}
     if not forms:
         return []
     for pattern, needs in _ABSOLUTE:

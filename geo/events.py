@@ -50,7 +50,6 @@ from itertools import chain
 
 from geo.dates import (
     ANCHORED_FORMS,
-    DATE_CUES,
     DAY,
     NUMBER,
     UNKNOWN,
@@ -58,6 +57,7 @@ from geo.dates import (
     DateExpression,
     find_dates,
     read_number,
+    word_forms,
 )
 from geo.model import AREA_KINDS, SETTLEMENT_KINDS, Article, Event, Excerpt, LocatedMention
 from geo.text import fold, split_sentences
@@ -256,11 +256,13 @@ _CAPITALS_DATELINE = re.compile(
     r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{1,30}(?:,\s*[^\W\d][^,—–\n]{0,30})?\s*[—–]"
 )
 _ACCORDING = re.compile(r"\b(?:segun|according\s+to)\b[^,;]*")
+# Every alternative starts with a character of its own, so that re skips to those.
 _CLAUSE_BREAK = re.compile(
     r";|:(?!\d)|,\s+(?=(?:donde|cuando|mientras|pero|aunque|tras|pese|a\s+pesar|where|when|"
-    r"while|but|despite)\b)|"
-    r"\s(?=(?:donde|where)\b)"
+    r"while|but|despite)\b)"
 )
+# Searched instead in a sentence with "donde" or "where", which begin a clause after a space.
+_CLAUSE_OR_WHERE_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|\s(?=(?:donde|where)\b)")
 # "lejos de Nagorno Karabaj": where things did not happen; "acusó a Ereván de ...": the
 # accused acts, it is not where things happened.
 _NOT_SITE = re.compile(
@@ -328,6 +330,7 @@ _HABITUAL = re.compile(
     r"\b(?:a\s+diario|cada\s+dia|todos\s+los\s+dias|daily|every\s+day|regularly|repeatedly|"
     r"a\s+menudo|constantemente)\b"
 )
+_HABITUAL_NEEDLES = ("dia", "daily", "day", "regularly", "repeatedly", "menudo", "constantemente")
 # A running total ("eleva a 604 el total reconocido desde el 27 de septiembre") sums events.
 _CUMULATIVE = re.compile(r"\b(?:total|acumulad\w+|elevan?\s+a)\b")
 _SINCE = re.compile(r"\b(?:desde|since)\s+(?:[^\W\d]+\s+){0,3}$")
@@ -345,6 +348,7 @@ _IN_YEAR = re.compile(
 )
 # "El año pasado, Azerbaiyán recuperó Nagorno Karabaj": a year before the article's.
 _LAST_YEAR = re.compile(r"\b(?:el\s+ano\s+pasado|el\s+pasado\s+ano|last\s+year)\b")
+_LAST_YEAR_NEEDLES = ("pasado", "last")
 _CONCESSION = re.compile(r"\s*(?:pese|a\s+pesar|aunque|despite|although)\b")
 _RELATIVE_START = re.compile(r"\s*(?:,\s*)?(?:en\s+)?(?:donde|where|(?:el|la|los|las)\s+que)\b")
 _SPEAKER_START = re.compile(r";|:(?!\d)|[«»\"“”]|,\s+(?:y|pero)\s")
@@ -545,12 +549,16 @@ class _Sentence:
         self.date_forms = date_forms
         self.may_tell_outcome = "outcome" in kinds
         self.may_tell_speech = "speech" in kinds
+        self.may_cite = "according" in kinds
         self.may_tell_taking = "taking" in kinds
         # Patterns searched in the part of the sentence before each place or date, only when
         # the sentence contains one of the strings every match of theirs does.
         self.may_exclude = "not site" in kinds
         self.may_date_document = "document" in kinds
         self.may_say_since = "since" in kinds
+        self.may_be_habitual = "habitual" in kinds
+        self.may_say_last_year = "last year" in kinds
+        self.may_say_where = "where" in kinds
         self.figure_fields = kinds & {"fatalities", "wounded"}
 
     @_lazy
@@ -585,35 +593,46 @@ class _Sentence:
         return [d for d in found if d.date]
 
     @_lazy
-    def triggers(self) -> dict[int, int]:
-        """Where the trigger of each rank first matches in the sentence, for the ranks whose
-        words it contains and that match: a part of the sentence that ends before that
-        start holds no match of it, so most sentences and clauses search no pattern again."""
-        starts = {}
+    def triggers(self) -> dict[int, re.Match]:
+        """The first match of the trigger of each rank in the sentence, for the ranks whose
+        words it contains and that match: a part of the sentence that ends before its start
+        holds no match of it, and a part that holds it has it first, so most sentences and
+        clauses search no pattern again."""
+        firsts = {}
         for rank in self.ranks:
             match = _TRIGGER_RES[rank][2].search(self.folded)
             if match:
-                starts[rank] = match.start()
-        return starts
+                firsts[rank] = match
+        return firsts
 
     @_lazy
     def speakers(self) -> list[tuple[int, int]]:
-        speakers = _speaker_spans(self.folded, self.triggers) if self.may_tell_speech else []
-        dateline = _DATELINE.match(self.folded) or _CAPITALS_DATELINE.match(self.text)
+        speakers = (
+            _speaker_spans(self.folded, self.triggers, self.speech, self.may_cite)
+            if self.speech or self.may_cite
+            else []
+        )
+        # Both forms of a Spanish dateline have the agency in brackets.
+        dateline = ("(" in self.folded and _DATELINE.match(self.folded)) or (
+            _CAPITALS_DATELINE.match(self.text)
+        )
         if dateline:
             speakers.append(dateline.span())
         return speakers
 
     @_lazy
     def quotes(self) -> list[tuple[int, int]]:
+        if not any(quote in self.folded for quote in '«“"'):
+            return []
         return [m.span() for m in _QUOTE.finditer(self.folded)]
 
     def _quote_of(self, offset: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
 
     @_lazy
-    def spoken(self) -> bool:
-        return self.may_tell_speech and bool(_SPEECH.search(self.folded))
+    def speech(self) -> list[re.Match]:
+        """The verbs of speech of the sentence."""
+        return list(_SPEECH.finditer(self.folded)) if self.may_tell_speech else []
 
     @_lazy
     def outcome(self) -> bool:
@@ -711,7 +730,7 @@ class _Sentence:
                 d for d in dates if self.may_say_since and _SINCE.search(self.folded, 0, d.start)
             ]
             if (
-                _HABITUAL.search(self.folded, clause_start, clause_end)
+                (self.may_be_habitual and _HABITUAL.search(self.folded, clause_start, clause_end))
                 or (dates and len(since) == len(dates) and all(d.precision > DAY for d in since))
                 or (since and _CUMULATIVE.search(self.folded, clause_start, clause_end))
             ):
@@ -763,7 +782,8 @@ class _Sentence:
     def _clauses(self):
         """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
         carry the place they refer back to."""
-        cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(self.folded)] + [len(self.folded)]
+        breaks = _CLAUSE_OR_WHERE_BREAK if self.may_say_where else _CLAUSE_BREAK
+        cuts = [0] + [m.end() for m in breaks.finditer(self.folded)] + [len(self.folded)]
         for clause_start, clause_end in zip(cuts, cuts[1:], strict=False):
             antecedent = None
             if _RELATIVE_START.match(self.folded, clause_start):
@@ -818,9 +838,15 @@ class _Sentence:
         """Whether the sentence up to the clause's end sets what it tells in a year before the
         article's ("El año pasado, tras una ofensiva, ...")."""
         published = self.article.published
+        folded = self.folded
         return published is not None and (
-            any(int(year) < published.year for year in _IN_YEAR.findall(self.folded, 0, clause_end))
-            or _LAST_YEAR.search(self.folded, 0, clause_end) is not None
+            (
+                "year" in self.date_forms
+                and any(
+                    int(year) < published.year for year in _IN_YEAR.findall(folded, 0, clause_end)
+                )
+            )
+            or (self.may_say_last_year and _LAST_YEAR.search(folded, 0, clause_end) is not None)
         )
 
     def _local_sources(self) -> list[LocatedMention]:
@@ -922,7 +948,7 @@ class _Sentence:
 
     def _mention(self, lm: LocatedMention) -> Event:
         offset = lm.mention.start - self.start
-        spoken = self.spoken or self.names_actor(offset)
+        spoken = bool(self.speech) or self.names_actor(offset)
         if self.dates:
             nearest = min(self.dates, key=lambda d: _distance(d, offset))
             when, precision = nearest.date, nearest.precision
@@ -983,7 +1009,11 @@ _SENTENCE_STRINGS = (
     [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
     + [(n, ("trigger also", rank)) for rank, strings in _TRIGGER_ALSO.items() for n in strings]
     + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
-    + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES, "segun", "according")]
+    + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES)]
+    + [(n, ("according", n)) for n in ("segun", "according")]
+    + [(n, ("habitual", n)) for n in _HABITUAL_NEEDLES]
+    + [(n, ("last year", n)) for n in _LAST_YEAR_NEEDLES]
+    + [(n, ("where", n)) for n in ("donde", "where")]
     + [(n, ("taking", n)) for n in _TAKING_NEEDLES]
     + [(n, ("not site", n)) for n in _NOT_SITE_NEEDLES]
     + [(n, ("document", n)) for n in _DOCUMENT_NEEDLES]
@@ -994,7 +1024,7 @@ _SENTENCE_STRINGS = (
 
 def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]:
     """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains,
-    and ("date", forms) for each of its words that is one of the `DATE_CUES`.
+    and ("date", forms) for each of its words that has `word_forms`.
 
     No string has a space, so a sentence contains one when one of its space-separated words
     does; news repeats its words, so each word is searched only the first time it is met.
@@ -1027,7 +1057,9 @@ def _strings_in(word: str) -> tuple:
             if node is None:
                 break
             found += node.get("", ())
-    found += [("date", DATE_CUES[w]) for w in _WORD.findall(word) if w in DATE_CUES]
+    forms = word_forms(word)
+    if forms:
+        found.append(("date", forms))
     return tuple(found)
 
 
@@ -1042,10 +1074,9 @@ for _string, _value in _SENTENCE_STRINGS:
     _node.setdefault("", []).append(_value)
 
 
-_WORD = re.compile(r"\w+")
-
-
-def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
+def _first_trigger(
+    folded: str, triggers: dict[int, re.Match], start: int, end: int
+) -> _Trigger | None:
     """The most specific trigger within [start, end), the earliest of its kind; `triggers`
     are the sentence's `_Sentence.triggers`.
 
@@ -1053,10 +1084,11 @@ def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) 
     the first: the patterns read nothing past the end of what they match but the word
     boundary there, and no part searched ends inside a word."""
     for rank, first in triggers.items():
-        if first >= end:
+        if first.start() >= end:
             continue
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
-        match = pattern.search(folded, start, end)
+        inside = start <= first.start() and first.end() <= end
+        match = first if inside else pattern.search(folded, start, end)
         while match and _backdrop(folded, match):
             match = pattern.search(folded, match.end(), end)  # "proveedor de drones"
         if match:
@@ -1064,11 +1096,13 @@ def _first_trigger(folded: str, triggers: dict[int, int], start: int, end: int) 
     return None
 
 
-def _last_trigger(folded: str, triggers: dict[int, int], start: int, end: int) -> _Trigger | None:
+def _last_trigger(
+    folded: str, triggers: dict[int, re.Match], start: int, end: int
+) -> _Trigger | None:
     """The trigger that starts last within [start, end), of any kind; see `_first_trigger`."""
     last: _Trigger | None = None
     for rank, first in triggers.items():
-        if first >= end:
+        if first.start() >= end:
             continue
         event_type, sub_type, pattern = _TRIGGER_RES[rank]
         for match in pattern.finditer(folded, start, end):
@@ -1095,10 +1129,13 @@ _TRADED = re.compile(
 )
 
 
-def _speaker_spans(folded: str, triggers: dict[int, int]) -> list[tuple[int, int]]:
-    """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según"."""
-    spans = [m.span() for m in _ACCORDING.finditer(folded)]
-    for verb in _SPEECH.finditer(folded):
+def _speaker_spans(
+    folded: str, triggers: dict[int, re.Match], speech: list[re.Match], may_cite: bool
+) -> list[tuple[int, int]]:
+    """Spans of a sentence that say who spoke: before "dijo que", after "», dijo", "según";
+    `speech` are its verbs of speech, `may_cite` whether it has "segun" or "according"."""
+    spans = [m.span() for m in _ACCORDING.finditer(folded)] if may_cite else []
+    for verb in speech:
         before = folded[: verb.start()].rstrip()
         comma = before.rfind(",")
         # "..., the ministry said in a statement": an attribution after a clause that
