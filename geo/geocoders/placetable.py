@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from geopy.adapters import URLLibAdapter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -41,7 +42,7 @@ class PlaceTableGeocoder(Geocoder):
     """
 
     def __init__(self, table: PlaceTable | None = None) -> None:
-        super().__init__()
+        super().__init__(adapter_factory=URLLibAdapter)  # no HTTP of its own: the cheap one
         self.table = table if table is not None else PlaceTable.load()
         self._answers: dict[tuple, Location | list[Location] | None] = {}
         self._ranked: dict[tuple, tuple[int, ...]] = {}
