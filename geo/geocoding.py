@@ -121,11 +121,14 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     _abroad_by_named_country(article.text, mentions, final, ask, kinds)
     if near:
         for (text, cue), (place, _, _) in final.items():
-            # "la aldea de Xyzt" is not a namesake half a world away: better no place at all.
+            # "la aldea de Xyzt" is not a namesake half a world away, nor a town of that name
+            # outside the article's region ("the village of Ağdam" by Tovuz is not Karabakh's
+            # Aghdam): better placed roughly than there.
             if (
                 place is not None
                 and _feature_kind(cue) == "village"
-                and distance_km(place.lat, place.lon, *near) > _CUED_FAR_KM
+                and (km := distance_km(place.lat, place.lon, *near)) > _FAR_KM
+                and (km > _CUED_FAR_KM or place.kind != "village")
             ):
                 final[text, cue] = (None, GEO_REGION, "")
     _place_unknown_beside_known(article.text, mentions, final, near)

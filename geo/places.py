@@ -161,6 +161,16 @@ _NEAR_CUES = {
     "proxima": "cerca de",
     "próxima": "cerca de",
     "junto": "cerca de",
+    "norte": "cerca de",
+    "sur": "cerca de",
+    "este": "cerca de",
+    "oeste": "cerca de",
+    "noreste": "cerca de",
+    "noroeste": "cerca de",
+    "sureste": "cerca de",
+    "sudeste": "cerca de",
+    "suroeste": "cerca de",
+    "sudoeste": "cerca de",
     "kilómetros": "cerca de",
     "kilometros": "cerca de",
     "km": "cerca de",
@@ -424,6 +434,8 @@ def _cue_before(text: str, start: int, space: int) -> str:
         for skip in range(1, _MAX_ADJECTIVES + 1):
             if k - skip < 1 or not words[k - skip].isalpha() or not words[k - skip].islower():
                 break
+            if words[k - skip] in _NEAR_CUES:
+                break  # "un pueblo al sur de Kapan": Kapan is where it lies near, no village
             kind = _KIND_CUES.get(words[k - skip - 1])
             if kind:
                 k -= skip

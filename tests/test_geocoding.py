@@ -316,3 +316,12 @@ def test_a_street_or_square_is_put_in_the_town_named_after_it():
     assert same_point(square, found["Ereván"])
     assert square.place.kind == "road" and square.precision == GEO_NEAR
     assert by_text("Marcharon por la calle Armenia.")["Armenia"].place is None
+
+
+def test_a_village_cue_takes_no_town_of_that_name_outside_the_articles_region():
+    found = by_text(
+        "Fighting near Tovuz, Berd and Chinari. Shells hit the village of Aghdam, officials said."
+    )
+    village = found["Aghdam"]
+    assert village.place.admin1 != "Aghdam District" and village.precision == GEO_REGION
+    assert by_text("Bombardearon la ciudad de Aghdam.")["Aghdam"].place.name == "Aghdam"

@@ -452,3 +452,8 @@ def test_an_unknown_word_chained_by_hyphens_to_a_place_is_a_place():
 
 def test_a_near_cue_and_a_kind_word_after_the_name_make_one_cue():
     assert cues("The blast occurred near Qwertash village.") == [("Qwertash", "cerca de aldea")]
+
+
+def test_a_direction_makes_the_name_after_it_a_place_something_lies_near():
+    assert cues("Nerkin Hand, un pueblo al sur de Kapan.")[-1] == ("Kapan", "cerca de")
+    assert cues("la aldea armenia de Tegh") == [("Tegh", "aldea")]
