@@ -272,7 +272,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if carried:
             cue = last_cue
         prefixed = prefix and _word_after(text, end) is not None
-        chained = _chained(text, last_end, start)
+        chained = _chained(text, last_end, start) or (
+            bool(last_cue) and text[last_end:start] in _GLOSS_OPENERS
+        )
         if not (longest or cue or listed or repeated or prefixed or chained):
             continue
         if longest > 1:
@@ -299,7 +301,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             not mention_end and ((listed or repeated) and last_minor or chained) and not common_word
         ):
             # A list's unknown item, or one word chained by hyphens to a place ("la pista
-            # Khankendi-Khalfali-Turshsu").
+            # Khankendi-Khalfali-Turshsu") or glossing a cued one ("the village of Garghabazar
+            # (Qarğabazar)"; not "GORIS (Reuters)").
             run_end = _capitalised_run(text, start, end, table) if listed or repeated else end
             mention_end = run_end if _LIST_END.match(text, run_end) else 0
         if not mention_end:
@@ -593,6 +596,9 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
             break  # places joined: "la ruta Goris-Kapan", "la carretera Ahmadbeyli-Füzuli-Şuşa"
         end = word.end()
     return end
+
+
+_GLOSS_OPENERS = frozenset({" (", "("})
 
 
 def _chained(text: str, last_end: int, start: int) -> bool:

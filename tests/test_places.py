@@ -457,3 +457,8 @@ def test_a_near_cue_and_a_kind_word_after_the_name_make_one_cue():
 def test_a_direction_makes_the_name_after_it_a_place_something_lies_near():
     assert cues("Nerkin Hand, un pueblo al sur de Kapan.")[-1] == ("Kapan", "cerca de")
     assert cues("la aldea armenia de Tegh") == [("Tegh", "aldea")]
+
+
+def test_an_unknown_name_glossing_a_cued_place_in_brackets_is_a_place_a_wire_is_not():
+    assert found("near the village of Qwertash (Xyzabad), in a field") == ["Qwertash", "Xyzabad"]
+    assert found("GORIS (Reuters) - Shelling resumed.") == ["GORIS"]
