@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from geopy.exc import GeocoderServiceError
@@ -154,7 +153,10 @@ def _place_unknown_beside_known(
             if city is not None:
                 town, _, service = final[city.text, city.cue]
                 where = f"in {town.name}, which the text names after it"
-                place = replace(_somewhere(mention, town, town.admin1, where), kind="road")
+                place = _somewhere(
+                    mention, town.lat, town.lon, country=town.country, admin1=town.admin1,
+                    where=where, kind="road",
+                )  # fmt: skip
                 final[name] = (place, GEO_NEAR, f"{service}, by city")
             continue
         if _feature_kind(mention.cue) not in (None, *SETTLEMENT_KINDS):
@@ -168,8 +170,10 @@ def _place_unknown_beside_known(
         )
         if town is not None:
             beside, _, service = final[town.text, town.cue]
-            where = f"next to {beside.name}, which the text names with it"
-            place = _somewhere(mention, beside, beside.admin1, where)
+            place = _somewhere(
+                mention, beside.lat, beside.lon, country=beside.country, admin1=beside.admin1,
+                where=f"next to {beside.name}, which the text names with it", kind="village",
+            )  # fmt: skip
             final[name] = (place, GEO_NEAR, f"{service}, by list")
             continue
         beside = [
@@ -187,30 +191,37 @@ def _place_unknown_beside_known(
                 and (_feature_kind(mention.cue) in SETTLEMENT_KINDS or _is_prefixed(mention.text))
                 and not _abroad_beside(text, mentions, index, known)
             ):
-                where = Place(name="", lat=region[0], lon=region[1], kind="region", country="")
-                place = _somewhere(mention, where, "", "somewhere in the article's region")
+                place = _somewhere(
+                    mention, *region, country="", admin1="",
+                    where="somewhere in the article's region", kind="village",
+                )  # fmt: skip
                 final[name] = (place, GEO_REGION, "article's region")
             continue
         nearest = min(beside, key=lambda other: abs(other.start - mention.start))
         area, _, service = final[nearest.text, nearest.cue]
-        where = f"somewhere in {area.name}, which the text names beside it"
-        final[name] = (
-            _somewhere(mention, area, area.name, where),
-            GEO_REGION,
-            f"{service}, by area",
-        )
+        place = _somewhere(
+            mention, area.lat, area.lon, country=area.country, admin1=area.name,
+            where=f"somewhere in {area.name}, which the text names beside it", kind="village",
+        )  # fmt: skip
+        final[name] = (place, GEO_REGION, f"{service}, by area")
+
+
+def _town_after(mentions: list[Mention], index: int, known: dict) -> Mention | None:
+    """The mention right after the one at `index` when it is a town found by name."""
+    if index + 1 == len(mentions):
+        return None
+    after = mentions[index + 1]
+    place = known.get((after.text, after.cue))
+    return after if place is not None and place.kind in SETTLEMENT_KINDS else None
 
 
 def _city_of_street(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
     """The town a street or square is in, named right after it ("la Plaza de la República de
     Ereván", "la calle Armenia, en Palermo")."""
-    if index + 1 == len(mentions):
+    after = _town_after(mentions, index, known)
+    if after is None or not _STREET_TOWN.fullmatch(text, mentions[index].end, after.start):
         return None
-    after = mentions[index + 1]
-    place = known.get((after.text, after.cue))
-    if place is None or place.kind not in SETTLEMENT_KINDS:
-        return None
-    return after if _STREET_TOWN.fullmatch(text, mentions[index].end, after.start) else None
+    return after
 
 
 def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
@@ -234,20 +245,11 @@ def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict
 def _town_near(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
     """The known town the text says the mention at `index` is near ("la aldea de Xyz, cerca de
     Goris", "the village of Xyz, near Kapan"), if any."""
-    if index + 1 == len(mentions):
+    after = _town_after(mentions, index, known)
+    if after is None or not after.cue.startswith(NEAR_CUES[0]):
         return None
-    after = mentions[index + 1]
     between = text[mentions[index].end : after.start]
-    place = known.get((after.text, after.cue))
-    if (
-        place is None
-        or place.kind not in SETTLEMENT_KINDS
-        or not after.cue.startswith(NEAR_CUES[0])
-        or not between.startswith(",")
-        or len(between) > _APPOSITION_CHARS
-    ):
-        return None
-    return after
+    return after if between.startswith(",") and len(between) <= _APPOSITION_CHARS else None
 
 
 def _abroad_beside(text: str, mentions: list[Mention], index: int, known: dict) -> bool:
@@ -261,13 +263,16 @@ def _abroad_beside(text: str, mentions: list[Mention], index: int, known: dict) 
     )
 
 
-def _somewhere(mention: Mention, known: Place, admin1: str, where: str) -> Place:
+def _somewhere(
+    mention: Mention, lat: float, lon: float, *, country: str, admin1: str, where: str, kind: str
+) -> Place:
+    """The rough place of a name no service knows, saying how it was put there."""
     return Place(
         name=mention.text,
-        lat=known.lat,
-        lon=known.lon,
-        kind="village",
-        country=known.country,
+        lat=lat,
+        lon=lon,
+        kind=kind,
+        country=country,
         admin1=admin1,
         source=f"approximate: {where}",
     )
