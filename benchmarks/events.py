@@ -13,7 +13,6 @@ version can be shown to give identical output.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -22,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from recorded import save_or_compare  # noqa: E402
 
 from geo.events import detect_events  # noqa: E402
 from geo.gazetteer import PlaceTable  # noqa: E402
@@ -103,19 +104,7 @@ def main() -> None:
     print(f"detect_events: {best / len(articles) * 1000:.3f} ms per article, "
           f"{len(articles) / best:.0f} articles/s (CPU time, best of {args.repeat})")  # fmt: skip
     recorded = {a.id: record(r) for a, r in zip(articles, results, strict=True)}
-    if args.save:
-        args.save.write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
-        print(f"events written to {args.save}")
-    if args.compare:
-        expected = json.loads(args.compare.read_text(encoding="utf-8"))
-        differ = [k for k in expected if expected[k] != recorded.get(k)]
-        print(f"compared with {args.compare}: {len(differ)} of {len(expected)} articles differ")
-        for key in differ[:5]:
-            got = recorded.get(key, [])
-            print(f"  {key}: only before {[e for e in expected[key] if e not in got]}")
-            print(f"  {key}: only after {[e for e in got if e not in expected[key]]}")
-        if differ or set(expected) != set(recorded):
-            sys.exit(1)
+    save_or_compare(recorded, save=args.save, compare=args.compare, what="events")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ START = time.perf_counter()
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from recorded import save_or_compare  # noqa: E402
+
 from geo.evaluate import load_gold, score  # noqa: E402
 from geo.gazetteer import PlaceTable  # noqa: E402
 from geo.geocoders.placetable import PlaceTableGeocoder  # noqa: E402
@@ -114,23 +116,6 @@ def record(articles: list[Article], table: PlaceTable, geocoder) -> dict[str, li
     return json.loads(json.dumps(recorded, ensure_ascii=False))
 
 
-def check(recorded: dict[str, list], args: argparse.Namespace) -> None:
-    if args.save:
-        args.save.write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
-        print(f"{len(recorded)} articles' mentions written to {args.save}")
-    if args.compare:
-        expected = json.loads(args.compare.read_text(encoding="utf-8"))
-        differ = [k for k in expected if expected[k] != recorded.get(k)]
-        print(f"compared with {args.compare}: {len(differ)} of {len(expected)} articles differ")
-        for key in differ[:5]:
-            for part in ("mentions", "located"):
-                before, after = expected[key][part], recorded.get(key, {}).get(part, [])
-                print(f"  {key} {part}: only before {[m for m in before if m not in after]}")
-                print(f"  {key} {part}: only after {[m for m in after if m not in before]}")
-        if differ or set(expected) != set(recorded):
-            sys.exit(1)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
@@ -206,7 +191,8 @@ def main() -> None:
     print(f"peak resident memory: {peak:.0f} MB")
     if args.save or args.compare:
         every = texts() + articles + variants(articles, random.Random(args.seed))
-        check(record(every, table, PlaceTableGeocoder(table)), args)
+        recorded = record(every, table, PlaceTableGeocoder(table))
+        save_or_compare(recorded, save=args.save, compare=args.compare, what="mentions")
 
 
 if __name__ == "__main__":
