@@ -65,7 +65,7 @@ class PlaceTableGeocoder(Geocoder):
         as "river", has no answer here rather than a same-named town); `near` a (lat, lon) of
         the article's region; `country_codes` ISO 3166-1 alpha-2 codes to restrict the answer to.
         """
-        ranked = self._rank_cached(query, feature_kind, near, country_codes)
+        ranked = self._rank_cached(query, feature_kind, self._rounded(near), country_codes)
         answer_key = (query, exactly_one, ranked)
         answer = self._answers.get(answer_key, _UNASKED)
         if answer is not _UNASKED:
@@ -89,12 +89,8 @@ class PlaceTableGeocoder(Geocoder):
     ) -> tuple[tuple[Place, str], ...]:
         """What `geocode` answers, as (place, service) pairs: each the `Place` read back from
         its Location (`geo.geocoders.place_from_location`) and the service that found it."""
+        near = self._rounded(near)
         if country_codes is None:  # the pipeline's questions: answered from memory
-            if near:
-                rounded = self._near
-                if near != rounded[0]:  # an article asks with one region throughout
-                    rounded = self._near = (near, (round(near[0] * 2) / 2, round(near[1] * 2) / 2))
-                near = rounded[1]
             answer_key = (query, exactly_one, feature_kind, near)
             found = self._place_answers.get(answer_key)
             if found is None:
@@ -133,6 +129,15 @@ class PlaceTableGeocoder(Geocoder):
         locations = [location_from_place(p, service=SERVICE, query=str(point)) for p in nearest]
         return locations[0] if exactly_one else locations
 
+    def _rounded(self, near: tuple[float, float] | None) -> tuple[float, float] | None:
+        """The region to half a degree, which lets answers be reused; remembered, as an article
+        asks with one region throughout."""
+        if not near:
+            return None
+        if near != self._near[0]:
+            self._near = (near, (round(near[0] * 2) / 2, round(near[1] * 2) / 2))
+        return self._near[1]
+
     def _rank_cached(
         self,
         query: str,
@@ -140,14 +145,13 @@ class PlaceTableGeocoder(Geocoder):
         near: tuple[float, float] | None,
         country_codes: Sequence[str] | str | None,
     ) -> tuple[int, ...]:
-        """Row indexes of the places named `query`, best first, remembered."""
+        """Row indexes of the places named `query`, best first, remembered; `near` comes
+        rounded by `_rounded`."""
         if country_codes:
             codes = [country_codes] if isinstance(country_codes, str) else country_codes
             codes = tuple(sorted(c.upper() for c in codes))
         else:
             codes = ()
-        if near:  # the region counts to half a degree, which lets answers be reused
-            near = (round(near[0] * 2) / 2, round(near[1] * 2) / 2)
         rank_key = (query, feature_kind, near, codes)
         ranked = self._ranked.get(rank_key)
         if ranked is None:
