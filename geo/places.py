@@ -177,7 +177,7 @@ _NEAR_CUES = {
     "aeropuerto": "aeropuerto",
     "puerto": "puerto",
 }
-_NEAR_ONLY = frozenset({"cerca de"})
+_NEAR = "cerca de"
 # Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
@@ -272,10 +272,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if carried:
             cue = last_cue
         prefixed = prefix and _word_after(text, end) is not None
-        chained = _chained(text, last_end, start) or (
-            bool(last_cue) and text[last_end:start] in _GLOSS_OPENERS
-        )
-        if not (longest or cue or listed or repeated or prefixed or chained):
+        joined = _joined(text, last_end, start, bool(last_cue))
+        if not (longest or cue or listed or repeated or prefixed or joined):
             continue
         if longest > 1:
             mention_end, name = _match(text, start, end, longest, key, table, cue)
@@ -298,7 +296,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                 # is repeated too ("los vecinos de Davit Bek y de Aravus dicen").
                 mention_end, name = run_end, ""
         elif (
-            not mention_end and ((listed or repeated) and last_minor or chained) and not common_word
+            not mention_end and ((listed or repeated) and last_minor or joined) and not common_word
         ):
             # A list's unknown item, or one word chained by hyphens to a place ("la pista
             # Khankendi-Khalfali-Turshsu") or glossing a cued one ("the village of Garghabazar
@@ -314,7 +312,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             elif mention_end - start == 1:
                 continue  # a lone capital after a cue is an initial, not a name
         cue = cue or kind_cue
-        if (not cue or cue in _NEAR_ONLY) and text[mention_end + 1 : mention_end + 2].islower():
+        if cue in ("", _NEAR) and text[mention_end + 1 : mention_end + 2].islower():
             # "Syunik province"; "near Susuzlug village" is "cerca de" a village.
             kind = _cue_after(text, mention_end)
             cue = f"{cue} {kind}" if cue and kind else cue or kind
@@ -601,9 +599,11 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
 _GLOSS_OPENERS = frozenset({" (", "("})
 
 
-def _chained(text: str, last_end: int, start: int) -> bool:
-    """Whether a name starts right after a place and a hyphen: "Khankendi-Khalfali"."""
-    return start - last_end == 1 and text[last_end] in _HYPHENS
+def _joined(text: str, last_end: int, start: int, cued: bool) -> bool:
+    """Whether a name starts right after a place and a hyphen ("Khankendi-Khalfali") or, when
+    that place was cued, a bracket ("the village of Garghabazar (Qarğabazar)")."""
+    gap = text[last_end:start] if last_end >= 0 else ""
+    return gap in _HYPHENS or (cued and gap in _GLOSS_OPENERS)
 
 
 def _cue_after(text: str, end: int) -> str:
