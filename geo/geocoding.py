@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -131,6 +132,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             ):
                 final[text, cue] = (None, GEO_REGION, "")
     _place_unknown_beside_known(article.text, mentions, final, near)
+    _carry_rough_places(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 
 
@@ -191,6 +193,15 @@ def _place_unknown_beside_known(
                 and (_feature_kind(mention.cue) in SETTLEMENT_KINDS or _is_prefixed(mention.text))
                 and not _abroad_beside(text, mentions, index, known)
             ):
+                district = _district_of_article(mentions, known)
+                if district is not None:
+                    place = _somewhere(
+                        mention, district.lat, district.lon, country=district.country,
+                        admin1=district.name, where=f"somewhere in {district.name}, which the "
+                        "article names most", kind="village",
+                    )  # fmt: skip
+                    final[name] = (place, GEO_REGION, "article's district")
+                    continue
                 place = _somewhere(
                     mention, *region, country="", admin1="",
                     where="somewhere in the article's region", kind="village",
@@ -204,6 +215,17 @@ def _place_unknown_beside_known(
             where=f"somewhere in {area.name}, which the text names beside it", kind="village",
         )  # fmt: skip
         final[name] = (place, GEO_REGION, f"{service}, by area")
+
+
+def _district_of_article(mentions: list[Mention], known: dict) -> Place | None:
+    """The province or district the article names most, when it names one more than once and
+    more often than any other."""
+    counts = Counter(
+        place for m in mentions if (place := known.get((m.text, m.cue))) and place.kind == "admin1"
+    ).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) == 2 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
 
 
 def _town_after(mentions: list[Mention], index: int, known: dict) -> Mention | None:
@@ -302,12 +324,7 @@ def _same_as_gloss(text: str, mentions: list[Mention], final: dict, ask, kinds: 
     """A town glossed in brackets by another name ("Zod (Sotk)", "Basarkechar (Vardenis)",
     "Martuni (Khojavend)") is one place: the one both names name, else, when one of the two
     is unknown, the other's."""
-    for first, second in zip(mentions, mentions[1:], strict=False):
-        if not (
-            _GLOSS.fullmatch(text, first.end, second.start)
-            and text[second.end : second.end + 1] == ")"
-        ):
-            continue
+    for first, second in _glossed(text, mentions):
         names = (first.text, first.cue), (second.text, second.cue)
         places = [final[name][0] for name in names]
         if any(p is not None and p.kind not in SETTLEMENT_KINDS for p in places):
@@ -327,6 +344,31 @@ def _same_as_gloss(text: str, mentions: list[Mention], final: dict, ask, kinds: 
                 continue
         for name in names:
             final[name] = (place, precision(name[1], place), service)
+
+
+def _glossed(text: str, mentions: list[Mention]):
+    """Each pair of mentions written "first (second)"."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        closed = text[second.end : second.end + 1] == ")"
+        if closed and _GLOSS.fullmatch(text, first.end, second.start):
+            yield first, second
+
+
+def _carry_rough_places(text: str, mentions: list[Mention], final: dict) -> None:
+    """A name put roughly somewhere keeps that place in its gloss in brackets ("the village of
+    Garghabazar (Qarğabazar)") and wherever the article writes it again without its cue."""
+    for first, second in _glossed(text, mentions):
+        names = (first.text, first.cue), (second.text, second.cue)
+        places = [final[name][0] for name in names]
+        if places.count(None) == 1:
+            known = names[places[1] is not None]
+            if final[known][0].kind in SETTLEMENT_KINDS:
+                final[names[places[0] is not None]] = final[known]
+    placed = {m.text: final[m.text, m.cue] for m in mentions if final[m.text, m.cue][0]}
+    for mention in mentions:
+        name = (mention.text, mention.cue)
+        if final[name][0] is None and mention.text in placed:
+            final[name] = placed[mention.text]
 
 
 def _abroad_by_named_country(

@@ -325,3 +325,29 @@ def test_a_village_cue_takes_no_town_of_that_name_outside_the_articles_region():
     village = found["Aghdam"]
     assert village.place.admin1 != "Aghdam District" and village.precision == GEO_REGION
     assert by_text("Bombardearon la ciudad de Aghdam.")["Aghdam"].place.name == "Aghdam"
+
+
+def test_a_village_no_source_knows_goes_to_the_district_the_article_names_most():
+    found = run(
+        "Una mina estalló en el distrito de Fuzuli. Horadiz y Bakú. El alcalde de Fuzuli habló."
+        " Un tractor pisó una mina cerca de la aldea de Qwertash."
+    )
+    village = next(lm for lm in found if lm.mention.text == "Qwertash")
+    district = next(lm for lm in found if lm.mention.text == "Fuzuli")
+    assert village.provenance == "article's district" and village.precision == GEO_REGION
+    assert same_point(village, district) and village.place.admin1 == district.place.name
+    once = by_text(
+        "Combates en Stepanakert y Askerán. Una mina estalló en el distrito de Fuzuli. Un tractor"
+        " pisó una mina cerca de la aldea de Qwertash."
+    )
+    assert once["Qwertash"].provenance == "article's region"
+
+
+def test_a_roughly_placed_name_keeps_its_place_in_its_gloss_and_where_it_is_written_again():
+    found = run(
+        "Combates en Stepanakert y Askerán. Un convoy fue atacado cerca de la aldea de Qwertash"
+        " (Qwertaş). Qwertash está en ruinas."
+    )
+    village, gloss, again = (lm for lm in found if lm.mention.text.startswith("Qwerta"))
+    assert village.place is not None and village.provenance == "article's region"
+    assert gloss.place == village.place and again.place == village.place
