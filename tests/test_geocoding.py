@@ -4,7 +4,7 @@ from geopy.exc import GeocoderTimedOut
 from geopy.geocoders.base import Geocoder
 
 from geo.evaluate import load_gold
-from geo.gazetteer import PlaceTable
+from geo.gazetteer import PlaceTable, distance_km
 from geo.geocoders.placetable import PlaceTableGeocoder
 from geo.geocoders.settings import GeocoderSettings, build_geocoder
 from geo.geocoding import locate, precision, region_of
@@ -351,3 +351,13 @@ def test_a_roughly_placed_name_keeps_its_place_in_its_gloss_and_where_it_is_writ
     village, gloss, again = (lm for lm in found if lm.mention.text.startswith("Qwerta"))
     assert village.place is not None and village.provenance == "article's region"
     assert gloss.place == village.place and again.place == village.place
+
+
+def test_a_river_is_put_on_the_stretch_nearest_the_places_the_article_names():
+    for text, town in (
+        ("Las tropas cruzaron el río Aras cerca de Horadiz y Fuzuli.", "Horadiz"),
+        ("Disparos en Yeraskh, junto al río Arax, frente a Sadarak.", "Yeraskh"),
+    ):
+        found = by_text(text)
+        river, near = found["Aras" if "Aras" in found else "Arax"].place, found[town].place
+        assert river.kind == "river" and distance_km(river.lat, river.lon, near.lat, near.lon) < 30
