@@ -115,6 +115,9 @@ class PlaceTable:
     """Names written in capitals only ("EEUU", "TRIPP")."""
     own_names: set[tuple[str, int]] = field(default_factory=set, repr=False)
     """(key, index) of each place's own and curated names, as opposed to GeoNames variants."""
+    important_villages: set[str] = field(default_factory=set, repr=False)
+    """Important keys that name only villages (the hand table's "Talish"): a list they open
+    is a list of villages, whose unknown items are villages too."""
 
     def __post_init__(self) -> None:
         curated = self.curated or [len(names) for names in self.names]
@@ -136,6 +139,11 @@ class PlaceTable:
                     rank < curated[index] or " " in key or not self.is_common(key)
                 ):
                     self.important_keys.add(key)
+        self.important_villages.update(
+            key
+            for key in self.important_keys
+            if all(self.places[i].kind == "village" for i in self.by_key[key])
+        )
         for key in self.by_key:
             parts = key.split(" ")
             self.longest_name[parts[0]] = max(self.longest_name.get(parts[0], 0), len(parts))

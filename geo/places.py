@@ -219,6 +219,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     mentions: list[Mention] = []
     unknown: set[str] = set()
     by_key, facts, important_keys = table.by_key, table.word_facts, table.important_keys
+    important_villages = table.important_villages
     last_cue, last_end, last_minor = "", -1, False
     streets = _street_cues(text)
     for match in _CAPITALISED.finditer(text):
@@ -322,7 +323,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         mentions.append(new_mention(article_id, found, start, mention_end, cue))
         if not name and name_key(found) not in by_key:
             unknown.add(found)
-        last_cue, last_end, last_minor = cue, mention_end, name not in important_keys
+        last_minor = name not in important_keys or name in important_villages
+        last_cue, last_end = cue, mention_end
     return _repeat_unknown(article, mentions, unknown) if unknown else mentions
 
 

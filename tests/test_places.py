@@ -188,6 +188,11 @@ def test_unknown_names_in_a_list_of_villages_are_places():
     assert found(text) == ["Tegh", "Xyzashen Verin", "Khndzoresk", "Zzyzkh"]
 
 
+def test_a_list_opened_by_a_village_of_the_hand_table_is_a_list_of_villages():
+    text = "Hubo combates en Talish, Xyzashen y Zzyzkh, y luego en Goris, Pashinián y Aliyev."
+    assert found(text) == ["Talish", "Xyzashen", "Zzyzkh", "Goris"]
+
+
 def test_a_list_after_a_capital_or_country_is_not_taken_for_places():
     assert found("En Bruselas, Michel, Pashinyan y Aliyev acordaron seguir.") == ["Bruselas"]
     assert found("Desde Bakú, Hajiyev afirmó lo contrario.") == ["Bakú"]
