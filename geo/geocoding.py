@@ -537,15 +537,20 @@ def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: d
 
 def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | None:
     """The median point of the local places among the answers, those of the focus countries
-    when there are any: the article's region.
+    when there are any, else their provinces and regions: the article's region.
 
     Each name counts once however often it is written, so a repeated capital does not pull.
     """
-    local = [p for p, _ in answers if p is not None and p.kind in _LOCAL_KINDS]
-    # A story of the region told from Buenos Aires or Moscow is still about the region.
-    points = [(p.lat, p.lon) for p in local if p.country in FOCUS_COUNTRIES] or [
-        (p.lat, p.lon) for p in local
-    ]
+    places = [p for p, _ in answers if p is not None]
+    local = [p for p in places if p.kind in _LOCAL_KINDS]
+    # A story of the region told from Buenos Aires or Moscow is still about the region, and
+    # so is one that names only districts of it and a village a foreign town shares a name
+    # with ("Sus village", Iran's Shush).
+    points = (
+        [(p.lat, p.lon) for p in local if p.country in FOCUS_COUNTRIES]
+        or [(p.lat, p.lon) for p in places if p.kind in AREA_KINDS and p.country in FOCUS_COUNTRIES]
+        or [(p.lat, p.lon) for p in local]
+    )
     if not points:
         return None
     return _median([lat for lat, _ in points]), _median([lon for _, lon in points])

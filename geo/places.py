@@ -278,7 +278,11 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             continue
         if longest > 1:
             mention_end, name = _match(text, start, end, longest, key, table, cue)
-        elif single and (cue or _acceptable(text, start, end, important, common, table)):
+        elif single and (
+            cue or _acceptable(text, start, end, important, common, table) or _cue_after(text, end)
+        ):
+            # A kind word after it makes a place of a frequent word too: "a resident of Sus
+            # village".
             mention_end, name = end, key
         else:
             mention_end, name = 0, ""

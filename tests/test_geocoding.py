@@ -89,6 +89,9 @@ def test_region_of_ignores_countries_and_provinces():
     russia = Place("Russia", 55.75, 37.62, "country")
     assert region_of([(goris, ""), (kapan, ""), (russia, ""), (None, "")]) == (39.36, 46.375)
     assert region_of([(russia, "")]) is None
+    lachin = Place("Lachin District", 39.64, 46.55, "admin1", country="AZ")
+    shush = Place("Shush", 32.19, 48.24, "city", country="IR")
+    assert region_of([(lachin, ""), (shush, "")]) == (39.64, 46.55)
 
 
 def test_precision_without_a_place():
@@ -361,3 +364,12 @@ def test_a_river_is_put_on_the_stretch_nearest_the_places_the_article_names():
         found = by_text(text)
         river, near = found["Aras" if "Aras" in found else "Arax"].place, found[town].place
         assert river.kind == "river" and distance_km(river.lat, river.lon, near.lat, near.lon) < 30
+
+
+def test_a_frequent_word_with_a_kind_word_after_it_is_a_village_of_the_region():
+    found = by_text(
+        "Mines in Kalbajar and Shusha. A resident of Sus village stepped on a mine in Lachin"
+        " district."
+    )
+    assert found["Sus"].place.country == "AZ" and found["Sus"].place.admin1 == "Lachin District"
+    assert found["Shusha"].place.country == "AZ"

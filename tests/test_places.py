@@ -189,6 +189,11 @@ def test_unknown_names_in_a_list_of_villages_are_places():
     assert found(text) == ["Tegh", "Xyzashen Verin", "Khndzoresk", "Zzyzkh"]
 
 
+def test_a_kind_word_after_a_frequent_word_makes_it_a_place():
+    assert found("A resident of Sus village was hurt.") == ["Sus"]
+    assert found("Sus vecinos huyeron. Sus casas ardieron.") == []
+
+
 def test_a_list_opened_by_a_village_of_the_hand_table_is_a_list_of_villages():
     text = "Hubo combates en Talish, Xyzashen y Zzyzkh, y luego en Goris, Pashinián y Aliyev."
     assert found(text) == ["Talish", "Xyzashen", "Zzyzkh", "Goris"]
