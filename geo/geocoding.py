@@ -61,6 +61,8 @@ CUE_KINDS = {
 NEAR_CUES = ("cerca de", "aeropuerto")
 _PART_OF_REGION = frozenset({"road", "lake", "mountain", "river"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
+# What a name no service knows may be put roughly where the text says (None: no cue of kind).
+_ROUGHLY_PLACED = frozenset({None, *SETTLEMENT_KINDS, "mountain"})
 _TOWNS_AND_AREAS = SETTLEMENT_KINDS | AREA_KINDS
 _FAR_KM = 100.0
 _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
@@ -73,6 +75,12 @@ _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
 _STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
 _GLOSS = re.compile(r" ?\( ?")
+# What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
+# Terter", "Zar (Kalbajar)".
+_IN_AREA = re.compile(
+    r",?\s+(?:in|en)\s+(?:(?:el|la|the)\s+)?(?:(?:distrito|provincia|regi[oó]n)\s+de\s+)?"
+    r"|,\s+|\s*\(\s*"
+)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 
 
@@ -126,95 +134,123 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             # Aghdam): better placed roughly than there.
             if (
                 place is not None
-                and _feature_kind(cue) == "village"
+                and kinds[text, cue] == "village"
                 and (km := distance_km(place.lat, place.lon, *near)) > _FAR_KM
                 and (km > _CUED_FAR_KM or place.kind != "village")
             ):
                 final[text, cue] = (None, GEO_REGION, "")
+    _forget_namesakes_outside_their_area(article.text, mentions, final)
     _place_unknown_beside_known(article.text, mentions, final, near)
-    _carry_rough_places(article.text, mentions, final)
+    _gloss_rough_places(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
+
+
+def _forget_namesakes_outside_their_area(text: str, mentions: list[Mention], final: dict) -> None:
+    """A village found far from the province or district the text puts it in ("the village of
+    Zar in Kalbajar district" is not Kotayk's Zar) is a namesake: the place is taken as
+    unknown, so that it goes roughly into that area."""
+    for mention, after in zip(mentions, mentions[1:], strict=False):
+        place, area = final[mention.text, mention.cue][0], final[after.text, after.cue][0]
+        if (
+            place is not None
+            and area is not None
+            and place.kind == "village"
+            and area.kind == "admin1"
+            and place.admin1 != area.name
+            and distance_km(place.lat, place.lon, area.lat, area.lon) > _LIST_KM
+            and _IN_AREA.fullmatch(text, mention.end, after.start)
+        ):
+            final[mention.text, mention.cue] = (None, GEO_REGION, "")
 
 
 def _place_unknown_beside_known(
     text: str, mentions: list[Mention], final: dict, region: tuple[float, float] | None
 ) -> None:
-    """A village no service knows goes, roughly, where the text puts it, rather than nowhere:
-    next to a town listed with it, at ACLED's precision 2 ("las aldeas de Aghavno y Sus", "la
-    carretera Ahmadbeyli-Füzuli-Şuşa"), else in the province or district its sentence names
-    beside it, at precision 3 ("la aldea de Khramort, en el distrito de Askerán", even when
-    the table knows Askerán only as a town), else, when the text calls it a village or town
-    ("cerca de la aldea de Chankatagh"), in the article's region, at precision 3."""
+    """A village or hill no service knows goes, roughly, where the text puts it, rather than
+    nowhere (see `_rough_place`); written again bare ("Sus, on the road to Shusha"), it keeps
+    the place its cued mention got, so cued mentions are placed first."""
     known = {name: place for name, (place, _, _) in final.items() if place is not None}
-    for index, mention in enumerate(mentions):
+    placed: dict[str, tuple] = {}
+    for index in sorted(range(len(mentions)), key=lambda i: not mentions[i].cue):
+        mention = mentions[index]
         name = (mention.text, mention.cue)
         if name in known:
             continue
-        if _feature_kind(mention.cue) == "street":
-            city = _city_of_street(text, mentions, index, known)
-            if city is not None:
-                town, _, service = final[city.text, city.cue]
-                where = f"in {town.name}, which the text names after it"
-                place = _somewhere(
-                    mention, town.lat, town.lon, country=town.country, admin1=town.admin1,
-                    where=where, kind="road",
-                )  # fmt: skip
-                final[name] = (place, GEO_NEAR, f"{service}, by city")
-            continue
-        if _feature_kind(mention.cue) not in (None, *SETTLEMENT_KINDS):
-            continue
-        named = _named_otherwise(text, mentions, index, known)
-        if named is not None:
-            final[name] = final[named.text, named.cue]
-            continue
-        town = _listed_town(text, mentions, index, known) or _town_near(
-            text, mentions, index, known
+        rough = placed.get(mention.text) or _rough_place(
+            text, mentions, index, final, known, region
         )
-        if town is not None:
-            beside, _, service = final[town.text, town.cue]
-            place = _somewhere(
-                mention, beside.lat, beside.lon, country=beside.country, admin1=beside.admin1,
-                where=f"next to {beside.name}, which the text names with it", kind="village",
-            )  # fmt: skip
-            final[name] = (place, GEO_NEAR, f"{service}, by list")
-            continue
-        beside = [
-            other
-            for other in mentions[max(0, index - 3) : index + 4]
-            if other is not mention
-            and (area := known.get((other.text, other.cue))) is not None
-            and (area.kind in AREA_KINDS or _feature_kind(other.cue) in AREA_KINDS)
-            and abs(other.start - mention.start) <= _BESIDE_CHARS
-            and _one_sentence(text, other, mention)
-        ]
-        if not beside:
-            if (
-                region is not None
-                and (_feature_kind(mention.cue) in SETTLEMENT_KINDS or _is_prefixed(mention.text))
-                and not _abroad_beside(text, mentions, index, known)
-            ):
-                district = _district_of_article(mentions, known)
-                if district is not None:
-                    place = _somewhere(
-                        mention, district.lat, district.lon, country=district.country,
-                        admin1=district.name, where=f"somewhere in {district.name}, which the "
-                        "article names most", kind="village",
-                    )  # fmt: skip
-                    final[name] = (place, GEO_REGION, "article's district")
-                    continue
-                place = _somewhere(
-                    mention, *region, country="", admin1="",
-                    where="somewhere in the article's region", kind="village",
-                )  # fmt: skip
-                final[name] = (place, GEO_REGION, "article's region")
-            continue
+        if rough is not None:
+            final[name] = placed[mention.text] = rough
+
+
+def _rough_place(
+    text: str,
+    mentions: list[Mention],
+    index: int,
+    final: dict,
+    known: dict,
+    region: tuple[float, float] | None,
+) -> tuple[Place, int, str] | None:
+    """Where the text puts the unknown mention at `index`: a street in the town named after it;
+    a village next to a town listed with it, at ACLED's precision 2 ("las aldeas de Aghavno y
+    Sus", "la carretera Ahmadbeyli-Füzuli-Şuşa"), else in the province or district its
+    sentence names beside it, at precision 3 ("la aldea de Khramort, en el distrito de
+    Askerán", even when the table knows Askerán only as a town), else, when the text calls it
+    a village or town or says it is near ("cerca de la aldea de Chankatagh", "nearby
+    Srashen"), in the district the article names most or the article's region, at
+    precision 3. A hill goes where a village would ("la colina de Lele Tepe, entre Fizuli y
+    Jabrayil")."""
+    mention = mentions[index]
+    feature_kind = _feature_kind(mention.cue)
+    if feature_kind == "street":
+        city = _city_of_street(text, mentions, index, known)
+        if city is None:
+            return None
+        town, _, service = final[city.text, city.cue]
+        where = f"in {town.name}, which the text names after it"
+        return _beside(mention, town, where, kind="road"), GEO_NEAR, f"{service}, by city"
+    if feature_kind not in _ROUGHLY_PLACED:
+        return None
+    kind = feature_kind if feature_kind == "mountain" else "village"
+    named = _named_otherwise(text, mentions, index, known)
+    if named is not None:
+        return final[named.text, named.cue]
+    town = _listed_town(text, mentions, index, known) or _town_near(text, mentions, index, known)
+    if town is not None:
+        beside, _, service = final[town.text, town.cue]
+        where = f"next to {beside.name}, which the text names with it"
+        return _beside(mention, beside, where, kind=kind), GEO_NEAR, f"{service}, by list"
+    beside = [
+        other
+        for other in mentions[max(0, index - 3) : index + 4]
+        if other is not mention
+        and (area := known.get((other.text, other.cue))) is not None
+        and (area.kind in AREA_KINDS or _feature_kind(other.cue) in AREA_KINDS)
+        and abs(other.start - mention.start) <= _BESIDE_CHARS
+        and _one_sentence(text, other, mention)
+    ]
+    if beside:
         nearest = min(beside, key=lambda other: abs(other.start - mention.start))
         area, _, service = final[nearest.text, nearest.cue]
-        place = _somewhere(
-            mention, area.lat, area.lon, country=area.country, admin1=area.name,
-            where=f"somewhere in {area.name}, which the text names beside it", kind="village",
-        )  # fmt: skip
-        final[name] = (place, GEO_REGION, f"{service}, by area")
+        where = f"somewhere in {area.name}, which the text names beside it"
+        place = _beside(mention, area, where, kind=kind, inside=True)
+        return place, GEO_REGION, f"{service}, by area"
+    if (
+        region is None
+        or not (feature_kind or mention.cue.startswith(NEAR_CUES[0]) or _is_prefixed(mention.text))
+        or _abroad_beside(text, mentions, index, known)
+    ):
+        return None
+    district = _district_of_article(mentions, known)
+    if district is not None:
+        where = f"somewhere in {district.name}, which the article names most"
+        place = _beside(mention, district, where, kind=kind, inside=True)
+        return place, GEO_REGION, "article's district"
+    place = _somewhere(
+        mention, *region, country="", admin1="", where="somewhere in the article's region",
+        kind=kind,
+    )  # fmt: skip
+    return place, GEO_REGION, "article's region"
 
 
 def _district_of_article(mentions: list[Mention], known: dict) -> Place | None:
@@ -283,6 +319,15 @@ def _abroad_beside(text: str, mentions: list[Mention], index: int, known: dict) 
         and _one_sentence(text, other, mentions[index])
         for other in mentions[max(0, index - _SENTENCE_MENTIONS) : index + _SENTENCE_MENTIONS]
     )
+
+
+def _beside(mention: Mention, anchor: Place, where: str, *, kind: str, inside: bool = False):
+    """The rough place of a name no service knows at a known place, or in it (`inside`)."""
+    admin1 = anchor.name if inside else anchor.admin1
+    return _somewhere(
+        mention, anchor.lat, anchor.lon, country=anchor.country, admin1=admin1, where=where,
+        kind=kind,
+    )  # fmt: skip
 
 
 def _somewhere(
@@ -354,9 +399,9 @@ def _glossed(text: str, mentions: list[Mention]):
             yield first, second
 
 
-def _carry_rough_places(text: str, mentions: list[Mention], final: dict) -> None:
-    """A name put roughly somewhere keeps that place in its gloss in brackets ("the village of
-    Garghabazar (Qarğabazar)") and wherever the article writes it again without its cue."""
+def _gloss_rough_places(text: str, mentions: list[Mention], final: dict) -> None:
+    """A name put roughly somewhere lends that place to its gloss in brackets ("the village
+    of Garghabazar (Qarğabazar)"), and the other way round."""
     for first, second in _glossed(text, mentions):
         names = (first.text, first.cue), (second.text, second.cue)
         places = [final[name][0] for name in names]
@@ -364,11 +409,6 @@ def _carry_rough_places(text: str, mentions: list[Mention], final: dict) -> None
             known = names[places[1] is not None]
             if final[known][0].kind in SETTLEMENT_KINDS:
                 final[names[places[0] is not None]] = final[known]
-    placed = {m.text: final[m.text, m.cue] for m in mentions if final[m.text, m.cue][0]}
-    for mention in mentions:
-        name = (mention.text, mention.cue)
-        if final[name][0] is None and mention.text in placed:
-            final[name] = placed[mention.text]
 
 
 def _abroad_by_named_country(

@@ -217,7 +217,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     """Every place named in the article, in text order, longest match first."""
     text, article_id = article.text, article.id
     mentions: list[Mention] = []
-    unknown: set[str] = set()
+    unknown: dict[str, bool] = {}
     by_key, facts, important_keys = table.by_key, table.word_facts, table.important_keys
     important_villages = table.important_villages
     last_cue, last_end, last_minor = "", -1, False
@@ -326,7 +326,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         found = text[start:mention_end]
         mentions.append(new_mention(article_id, found, start, mention_end, cue))
         if not name and name_key(found) not in by_key:
-            unknown.add(found)
+            unknown[found] = False
+        elif common_word and cue and mention_end == end and name not in important_keys:
+            unknown.setdefault(found, True)  # a frequent word made a place by its cue: "Sus"
         last_minor = name not in important_keys or name in important_villages
         last_cue, last_end = cue, mention_end
     return _repeat_unknown(article, mentions, unknown) if unknown else mentions
@@ -381,8 +383,12 @@ def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
     return (table.word_facts.get(word) or _learn(table, word))[2]
 
 
-def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]) -> list[Mention]:
-    """A name the table lacks, once reported as a place, is one wherever the article repeats it.
+def _repeat_unknown(
+    article: Article, mentions: list[Mention], unknown: dict[str, bool]
+) -> list[Mention]:
+    """A name the table lacks, once reported as a place, is one wherever the article repeats it;
+    a frequent word (`unknown[name]` true) only where no word of a sentence follows ("Sus and
+    Zabukh", not "Sus vecinos").
 
     Longer names first, so that where two of them start at one place ("La" and "La
     Carretera" in a headline) only the longer is taken.
@@ -405,7 +411,12 @@ def _repeat_unknown(article: Article, mentions: list[Mention], unknown: set[str]
             alone = not (start and text[start - 1].isalpha()) and not (
                 end < len(text) and text[end].isalpha()
             )
-            if alone and not taken(start) and not taken(end - 1):
+            if (
+                alone
+                and not taken(start)
+                and not taken(end - 1)
+                and not (unknown[name] and _LIST_END.match(text, end) is None)
+            ):
                 extra.append(new_mention(article.id, name, start, end, ""))
             start = text.find(name, end)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions

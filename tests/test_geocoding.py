@@ -373,3 +373,38 @@ def test_a_frequent_word_with_a_kind_word_after_it_is_a_village_of_the_region():
     )
     assert found["Sus"].place.country == "AZ" and found["Sus"].place.admin1 == "Lachin District"
     assert found["Shusha"].place.country == "AZ"
+
+
+def test_a_town_far_from_the_district_the_text_puts_it_in_is_a_namesake():
+    found = by_text(
+        "Mines near Shusha and Lachin. A deminer was hurt near the village of Zar in Kalbajar"
+        " district."
+    )
+    zar, kalbajar = found["Zar"], found["Kalbajar"]
+    assert zar.place.admin1 == "Kalbajar District" and same_point(zar, kalbajar)
+    assert zar.precision == GEO_REGION
+    kotayk = by_text("Bombardeos en Goris y Kapan. La aldea de Zar, en la provincia de Kotayk.")
+    assert kotayk["Zar"].place.geonames_id is not None and kotayk["Zar"].precision == GEO_EXACT
+
+
+def test_a_frequent_word_made_a_place_by_its_cue_keeps_that_sense_where_it_is_repeated():
+    found = run(
+        "Mines near Shusha and Lachin. A resident of Sus village, in Lachin district, was hurt."
+        " Sus, on the road to Shusha, was resettled. Families returned to Sus."
+    )
+    sus = [lm for lm in found if lm.mention.text == "Sus"]
+    assert len(sus) == 3 and all(lm.place == sus[0].place for lm in sus)
+    assert sus[0].place.country == "AZ"
+
+
+def test_a_hill_no_source_knows_goes_to_the_area_named_beside_it():
+    found = by_text(
+        "Combates en Stepanakert. Azerbaiyán tomó la colina de Qwertepe, en el distrito de Fuzuli."
+    )
+    hill = found["Qwertepe"]
+    assert hill.place.kind == "mountain" and hill.place.admin1 == "Fuzuli District"
+
+
+def test_a_place_no_source_knows_said_to_be_nearby_goes_to_the_articles_region():
+    found = by_text("Shots near Kapan and Goris. Residents of nearby Qwertash heard gunfire.")
+    assert found["Qwertash"].provenance == "article's region"

@@ -192,6 +192,8 @@ def test_unknown_names_in_a_list_of_villages_are_places():
 def test_a_kind_word_after_a_frequent_word_makes_it_a_place():
     assert found("A resident of Sus village was hurt.") == ["Sus"]
     assert found("Sus vecinos huyeron. Sus casas ardieron.") == []
+    text = "Vivía en la aldea de Sus. Sus vecinos volvieron a Sus y a Zabukh."
+    assert [m.start for m in mentions(text)] == [21, 50, 58]
 
 
 def test_a_list_opened_by_a_village_of_the_hand_table_is_a_list_of_villages():
