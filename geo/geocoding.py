@@ -75,6 +75,8 @@ _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
 _STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
 _GLOSS = re.compile(r" ?\( ?")
+_GLOSS_CHARS = 30
+_FEATURE_KINDS = frozenset({"river", "lake", "mountain", "road"})
 # What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
 # Terter", "Zar (Kalbajar)".
 _IN_AREA = re.compile(
@@ -372,6 +374,12 @@ def _same_as_gloss(text: str, mentions: list[Mention], final: dict, ask, kinds: 
     for first, second in _glossed(text, mentions):
         names = (first.text, first.cue), (second.text, second.cue)
         places = [final[name][0] for name in names]
+        if places[0] is not None and places[0].kind in _FEATURE_KINDS:
+            # "el río Aras (Araks para los armenios)": the gloss is another name of the river
+            # when the table gives it that name, whatever else it names.
+            if any(p.name == places[0].name for p, _ in ask(second.text, False, None, None)):
+                final[names[1]] = final[names[0]]
+            continue
         if any(p is not None and p.kind not in SETTLEMENT_KINDS for p in places):
             continue  # "Kapan (Syunik)", "Armavir (Rusia)": where it lies, not another name
         if None in places:
@@ -392,10 +400,16 @@ def _same_as_gloss(text: str, mentions: list[Mention], final: dict, ask, kinds: 
 
 
 def _glossed(text: str, mentions: list[Mention]):
-    """Each pair of mentions written "first (second)"."""
-    for first, second in zip(mentions, mentions[1:], strict=False):
-        closed = text[second.end : second.end + 1] == ")"
-        if closed and _GLOSS.fullmatch(text, first.end, second.start):
+    """Each pair of mentions written "first (second)", or with the gloss's words after it in
+    the brackets: "Aras (Araks para los armenios)"."""
+    for first, second, after in zip(mentions, mentions[1:], [*mentions[2:], None], strict=False):
+        close = text.find(")", second.end, second.end + _GLOSS_CHARS)
+        if (
+            close >= 0
+            and (after is None or after.start > close)
+            and "(" not in text[second.end : close]
+            and _GLOSS.fullmatch(text, first.end, second.start)
+        ):
             yield first, second
 
 

@@ -408,3 +408,13 @@ def test_a_hill_no_source_knows_goes_to_the_area_named_beside_it():
 def test_a_place_no_source_knows_said_to_be_nearby_goes_to_the_articles_region():
     found = by_text("Shots near Kapan and Goris. Residents of nearby Qwertash heard gunfire.")
     assert found["Qwertash"].provenance == "article's region"
+
+
+def test_a_river_glossed_by_another_of_its_names_is_one_river():
+    found = by_text(
+        "Combates en Meghri y Agarak. El cruce está junto al río Aras (Araks para los armenios)."
+    )
+    assert found["Araks"].place == found["Aras"].place and found["Aras"].place.kind == "river"
+    found = by_text("Bombardearon Zod (Sotk en armenio) y Kapan (Syunik).")
+    assert found["Zod"].place == found["Sotk"].place
+    assert found["Syunik"].place.kind == "admin1"
