@@ -122,23 +122,14 @@ class PlaceTable:
     def __post_init__(self) -> None:
         curated = self.curated or [len(names) for names in self.names]
         for index, names in enumerate(self.names):
+            focus = self.places[index].country in FOCUS_COUNTRIES
             for rank, name in enumerate(names):
-                key = name_key(name)
-                if not key:
-                    continue
-                entries = self.by_key.setdefault(key, [])
-                if index not in entries:
-                    entries.append(index)
-                if rank < curated[index]:
-                    self.own_names.add((key, index))
-                if rank < curated[index] or self.places[index].country in FOCUS_COUNTRIES:
-                    self.bare_keys.add(key)
-                if name.isupper():
-                    self.capitals_names.add(name)
-                if self.important[index] and (
-                    rank < curated[index] or " " in key or not self.is_common(key)
-                ):
-                    self.important_keys.add(key)
+                own = rank < curated[index]
+                self._index(index, name, name_key(name), own=own, bare=own or focus)
+                if focus and own and "j" in name.lower():
+                    # English "j" is Spanish "y": Dilijan is "Diliyán", Jermuk "Yermuk".
+                    spanish = name.replace("j", "y").replace("J", "Y")
+                    self._index(index, spanish, name_key(spanish), own=True, bare=True)
         self.important_villages.update(
             key
             for key in self.important_keys
@@ -149,6 +140,22 @@ class PlaceTable:
             self.longest_name[parts[0]] = max(self.longest_name.get(parts[0], 0), len(parts))
             for n in range(2, len(parts) + 1):
                 self.name_starts.add(" ".join(parts[:n]))
+
+    def _index(self, index: int, name: str, key: str, *, own: bool, bare: bool) -> None:
+        """Index the place at `index` under `key`, one of its names, our own or GeoNames'."""
+        if not key:
+            return
+        entries = self.by_key.setdefault(key, [])
+        if index not in entries:
+            entries.append(index)
+        if own:
+            self.own_names.add((key, index))
+        if bare:
+            self.bare_keys.add(key)
+        if name.isupper():
+            self.capitals_names.add(name)
+        if self.important[index] and (own or " " in key or not self.is_common(key)):
+            self.important_keys.add(key)
 
     @classmethod
     def load(cls) -> PlaceTable:

@@ -189,6 +189,10 @@ def test_unknown_names_in_a_list_of_villages_are_places():
     assert found(text) == ["Tegh", "Xyzashen Verin", "Khndzoresk", "Zzyzkh"]
 
 
+def test_spanish_y_for_the_english_j_of_the_regions_names():
+    assert found("Pasaron por Iyeván, Diliyán y Yermuk.") == ["Iyeván", "Diliyán", "Yermuk"]
+
+
 def test_a_kind_word_after_a_frequent_word_makes_it_a_place():
     assert found("A resident of Sus village was hurt.") == ["Sus"]
     assert found("Sus vecinos huyeron. Sus casas ardieron.") == []
