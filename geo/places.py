@@ -430,8 +430,15 @@ def _cue_before(text: str, start: int, space: int) -> str:
     previous = text[space + 1 : start - 1]
     if previous not in _KIND_CUES and space > 0:
         # "de"/"la" after a capitalised word ("Ministerio de") opens no cue, except "Cerca de".
-        before = text[text.rfind(" ", space - 20 if space > 20 else 0, space) + 1 : space]
-        if before[:1].isupper() and before[-1:].isalpha() and before.lower() not in _NEAR_CUES:
+        opens = text.rfind(" ", space - 20 if space > 20 else 0, space) + 1
+        before = text[opens:space]
+        # A kind word opening a sentence is still one: "Pobladores de Berkaber dijeron".
+        if (
+            before[:1].isupper()
+            and before[-1:].isalpha()
+            and before.lower() not in _NEAR_CUES
+            and (before.lower() not in _KIND_CUES or not _sentence_initial(text, opens))
+        ):
             return ""
     # An opening quote or bracket is no part of a cue word ('"corredor de Zangezur"'). The
     # longest cue ("cerca de la aldea [two adjectives] de la") reads eight words back.
@@ -447,7 +454,7 @@ def _cue_before(text: str, start: int, space: int) -> str:
     else:
         de = words[k - 1] in _DE
         k -= de
-    kind = _KIND_CUES.get(words[k - 1]) if k else None
+    kind = _KIND_CUES.get(words[k - 1].lower()) if k else None
     if kind is None and de:
         for skip in range(1, _MAX_ADJECTIVES + 1):
             if k - skip < 1 or not words[k - skip].isalpha() or not words[k - skip].islower():

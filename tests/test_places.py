@@ -193,6 +193,11 @@ def test_spanish_y_for_the_english_j_of_the_regions_names():
     assert found("Pasaron por Iyeván, Diliyán y Yermuk.") == ["Iyeván", "Diliyán", "Yermuk"]
 
 
+def test_a_kind_word_opening_a_sentence_is_a_cue():
+    text = "Pobladores de Baghanis y de Xyzaber temen. El Ministerio de Zzyzkh no es un lugar."
+    assert [(m.text, m.start) for m in mentions(text)] == [("Baghanis", 14), ("Xyzaber", 28)]
+
+
 def test_a_kind_word_after_a_frequent_word_makes_it_a_place():
     assert found("A resident of Sus village was hurt.") == ["Sus"]
     assert found("Sus vecinos huyeron. Sus casas ardieron.") == []
