@@ -70,6 +70,7 @@ _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _NAMED_CUE = "llama"
 _SENTENCE_MENTIONS = 8
+_PARAGRAPH_CHARS = 400
 _CUED_FAR_KM = 800.0
 _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
@@ -136,6 +137,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             # Aghdam): better placed roughly than there.
             if (
                 place is not None
+                and place.kind != "country"
                 and kinds[text, cue] == "village"
                 and (km := distance_km(place.lat, place.lon, *near)) > _FAR_KM
                 and (km > _CUED_FAR_KM or place.kind != "village")
@@ -199,9 +201,9 @@ def _rough_place(
     sentence names beside it, at precision 3 ("la aldea de Khramort, en el distrito de
     Askerán", even when the table knows Askerán only as a town), else, when the text calls it
     a village or town or says it is near ("cerca de la aldea de Chankatagh", "nearby
-    Srashen"), in the district the article names most or the article's region, at
-    precision 3. A hill goes where a village would ("la colina de Lele Tepe, entre Fizuli y
-    Jabrayil")."""
+    Srashen"), in the district its paragraph names before it, else the one the article names
+    most, else the article's region, at precision 3. A hill goes where a village would ("la
+    colina de Lele Tepe, entre Fizuli y Jabrayil")."""
     mention = mentions[index]
     feature_kind = _feature_kind(mention.cue)
     if feature_kind == "street":
@@ -243,6 +245,10 @@ def _rough_place(
         or _abroad_beside(text, mentions, index, known)
     ):
         return None
+    before = _district_before(text, mentions, index, known)
+    if before is not None:
+        where = f"somewhere in {before.name}, which the paragraph names before it"
+        return _beside(mention, before, where, kind=kind, inside=True), GEO_REGION, "paragraph"
     district = _district_of_article(mentions, known)
     if district is not None:
         where = f"somewhere in {district.name}, which the article names most"
@@ -253,6 +259,19 @@ def _rough_place(
         kind=kind,
     )  # fmt: skip
     return place, GEO_REGION, "article's region"
+
+
+def _district_before(text: str, mentions: list[Mention], index: int, known: dict) -> Place | None:
+    """The province or district named last before the mention at `index` in its paragraph
+    ("aldeas del distrito de Terter. Un proyectil impactó en la localidad de Gapanli")."""
+    mention = mentions[index]
+    for other in reversed(mentions[max(0, index - _SENTENCE_MENTIONS) : index]):
+        if mention.start - other.end > _PARAGRAPH_CHARS or "\n" in text[other.end : mention.start]:
+            return None
+        place = known.get((other.text, other.cue))
+        if place is not None and place.kind == "admin1":
+            return place
+    return None
 
 
 def _district_of_article(mentions: list[Mention], known: dict) -> Place | None:

@@ -333,15 +333,15 @@ def test_a_village_cue_takes_no_town_of_that_name_outside_the_articles_region():
 def test_a_village_no_source_knows_goes_to_the_district_the_article_names_most():
     found = run(
         "Una mina estalló en el distrito de Fuzuli. Horadiz y Bakú. El alcalde de Fuzuli habló."
-        " Un tractor pisó una mina cerca de la aldea de Qwertash."
+        "\n\nUn tractor pisó una mina cerca de la aldea de Qwertash."
     )
     village = next(lm for lm in found if lm.mention.text == "Qwertash")
     district = next(lm for lm in found if lm.mention.text == "Fuzuli")
     assert village.provenance == "article's district" and village.precision == GEO_REGION
     assert same_point(village, district) and village.place.admin1 == district.place.name
     once = by_text(
-        "Combates en Stepanakert y Askerán. Una mina estalló en el distrito de Fuzuli. Un tractor"
-        " pisó una mina cerca de la aldea de Qwertash."
+        "Combates en Stepanakert y Askerán. Una mina estalló en el distrito de Fuzuli.\n\nUn"
+        " tractor pisó una mina cerca de la aldea de Qwertash."
     )
     assert once["Qwertash"].provenance == "article's region"
 
@@ -418,3 +418,20 @@ def test_a_river_glossed_by_another_of_its_names_is_one_river():
     found = by_text("Bombardearon Zod (Sotk en armenio) y Kapan (Syunik).")
     assert found["Zod"].place == found["Sotk"].place
     assert found["Syunik"].place.kind == "admin1"
+
+
+def test_a_village_no_source_knows_goes_to_the_district_its_paragraph_named_before_it():
+    found = run(
+        "Bombardeos en Bakú, Ganja y Barda. Dispararon contra aldeas del distrito de Tartar. Un"
+        " proyectil cayó en la localidad de Qwertash."
+    )
+    village = next(lm for lm in found if lm.mention.text == "Qwertash")
+    assert village.provenance == "paragraph" and village.place.admin1 == "Tartar District"
+
+
+def test_a_country_after_a_village_cue_stays_the_country():
+    found = run(
+        "Combates en Berd y Chinari. Armenia devolverá las aldeas de Kirants y Azerbaiyán lo"
+        " celebró. Azerbaiyán dijo que sí."
+    )
+    assert {lm.place.kind for lm in found if lm.mention.text == "Azerbaiyán"} == {"country"}
