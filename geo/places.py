@@ -186,6 +186,7 @@ _POST_CUES = frozenset(
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
+_REPUBLIC = frozenset({"República", "Republic"})
 _DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
 _ACRONYM = 3
@@ -529,7 +530,7 @@ def _acceptable(
         # so letter for letter: the key's merged letters make "EU" the key of "EEUU".
         return text[start:end] in table.capitals_names
     if important:
-        return True
+        return not (common and _qualifies_a_name(text, start, table))
     if common:
         return False
     before = _word_before(text, start)
@@ -538,6 +539,24 @@ def _acceptable(
     word = text[before[0] : before[1]]
     return not (
         word[0].isupper() and _glues(word, table) and not _sentence_initial(text, before[0])
+    )
+
+
+def _qualifies_a_name(text: str, start: int, table: PlaceTable) -> bool:
+    """Whether a country named by a word that is also a Spanish adjective comes right after the
+    second or a later capitalised word of a name: then it is that adjective ("la Iglesia
+    Apostólica Armenia", "la Unión General Armenia"), except after "República"."""
+    before = _word_before(text, start)
+    if before is None:
+        return False
+    word = text[before[0] : before[1]]
+    return (
+        word[0].isupper()
+        and word not in _REPUBLIC
+        and not (table.word_facts.get(word) or _learn(table, word))[2]
+        and text[before[0] - 2 : before[0] - 1].isalpha()  # the name's second word or later
+        and text[before[0] - 1] == " "
+        and not _title_case(text, start)
     )
 
 

@@ -193,6 +193,15 @@ def test_spanish_y_for_the_english_j_of_the_regions_names():
     assert found("Pasaron por Iyeván, Diliyán y Yermuk.") == ["Iyeván", "Diliyán", "Yermuk"]
 
 
+def test_a_country_named_by_an_adjective_after_a_name_is_the_adjective():
+    text = (
+        "Los fieles de la diócesis de la Iglesia Apostólica Armenia rezaron toda la noche, y la"
+        " Unión General Armenia de Beneficencia envió ayuda desde la República Argentina.\n\n"
+        "En Armenia hubo paz."
+    )
+    assert found(text) == ["Argentina", "Armenia"]
+
+
 def test_a_kind_word_opening_a_sentence_is_a_cue():
     text = "Pobladores de Baghanis y de Xyzaber temen. El Ministerio de Zzyzkh no es un lugar."
     assert [(m.text, m.start) for m in mentions(text)] == [("Baghanis", 14), ("Xyzaber", 28)]
