@@ -43,6 +43,8 @@ CUE_KINDS = {
     "distrito": "admin1",
     "región": "region",
     "aldea": "village",
+    "aldeas": "village",
+    "localidades": "city",
     "pueblo": "village",
     "localidad": "city",
     "ciudad": "city",
@@ -69,6 +71,7 @@ _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _NAMED_CUE = "llama"
+_VILLAGES_OF = ("aldeas", "localidades")
 _SENTENCE_MENTIONS = 8
 _PARAGRAPH_CHARS = 400
 _CUED_FAR_KM = 800.0
@@ -98,6 +101,9 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     ask = _asker(geocoder)
     names = {(m.text, m.cue): None for m in mentions}
     kinds = _kinds_by_name(names)
+    for name in names:
+        if name[1].endswith(_VILLAGES_OF) and _is_province(ask, name[0]):
+            kinds[name] = "admin1"  # "the border villages of Tavush and Syunik": provinces
     first = {}
     for name in names:
         found = ask(name[0], True, kinds[name], None)
@@ -653,6 +659,20 @@ def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], 
     if not cued:
         return own
     return {name: kind or cued.get(name_key(name[0])) for name, kind in own.items()}
+
+
+def _is_province(ask: _Asker, name: str) -> bool:
+    """Whether the name is that of a province or district of the focus countries, its own
+    ("Tavush", "Lachin District"), not its centre's ("Kapan" is also a name of Syunik)."""
+    found = ask(name, True, "admin1", None)
+    if not found:
+        return False
+    place = found[0][0]
+    return (
+        place.kind == "admin1"
+        and place.country in FOCUS_COUNTRIES
+        and name_key(place.name).startswith(name_key(name))
+    )
 
 
 def _is_prefixed(text: str) -> bool:

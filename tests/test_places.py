@@ -96,7 +96,7 @@ def test_accents_and_azerbaijani_letters():
         ),
         (
             "Las aldeas de Movses, Chinari y Berd.",
-            [("Movses", "aldea"), ("Chinari", "aldea"), ("Berd", "aldea")],
+            [("Movses", "aldeas"), ("Chinari", "aldeas"), ("Berd", "aldeas")],
         ),
         ("Dijo el monte Aragats y el Lago Sevan.", [("Aragats", "monte"), ("Lago Sevan", "lago")]),
     ],
@@ -288,7 +288,7 @@ def test_village_prefixes_make_one_name_even_before_a_common_word():
         ("Fishermen of Lake Sevan protested.", [("Lake Sevan", "lago")]),
         (
             "Residents of the villages of Movses and Chinari.",
-            [("Movses", "aldea"), ("Chinari", "aldea")],
+            [("Movses", "aldeas"), ("Chinari", "aldeas")],
         ),
     ],
 )
