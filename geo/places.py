@@ -290,6 +290,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         glued = text[mention_end + 1 : mention_end + 2].isupper() and _glued_place(
             text, mention_end, table
         )
+        if kind_cue and not name and _name_follows(text, end, table):
+            continue  # "near Lake Sev": the kind word is the next name's cue
         if cue or prefixed or glued:
             # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
             first_end = _word_after(text, end)[1] if prefixed else end
@@ -375,13 +377,24 @@ def _learn(table: PlaceTable, word: str) -> tuple:
     return learnt
 
 
+def _facts(table: PlaceTable, word: str) -> tuple:
+    """`_learn`'s answers about a word, learnt once."""
+    return table.word_facts.get(word) or _learn(table, word)
+
+
+def _name_follows(text: str, end: int, table: PlaceTable) -> bool:
+    """Whether a capitalised word the table knows comes right after `end`."""
+    after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return after is not None and after[0][0].isupper() and _facts(table, after[0])[2]
+
+
 def _glued_place(text: str, end: int, table: PlaceTable) -> bool:
     """True when a place name runs on into another capitalised place word ("Baghanis Ayrum")."""
     after = _word_after(text, end) if end else None
     if after is None or not text[after[0]].isupper():
         return False
     word = text[after[0] : after[1]]
-    return (table.word_facts.get(word) or _learn(table, word))[2]
+    return _facts(table, word)[2]
 
 
 def _repeat_unknown(
@@ -553,7 +566,7 @@ def _qualifies_a_name(text: str, start: int, table: PlaceTable) -> bool:
     return (
         word[0].isupper()
         and word not in _REPUBLIC
-        and not (table.word_facts.get(word) or _learn(table, word))[2]
+        and not _facts(table, word)[2]
         and text[before[0] - 2 : before[0] - 1].isalpha()  # the name's second word or later
         and text[before[0] - 1] == " "
         and not _title_case(text, start)
@@ -586,7 +599,7 @@ def _title_case(text: str, at: int) -> bool:
 def _glues(word: str, table: PlaceTable) -> bool:
     """True when `word`, capitalised next to a name, makes it a person's or an organisation's:
     it is neither a common word nor the start of a name."""
-    return (table.word_facts.get(word) or _learn(table, word))[4]
+    return _facts(table, word)[4]
 
 
 def _word_after(text: str, end: int) -> tuple[int, int] | None:

@@ -193,6 +193,11 @@ def test_spanish_y_for_the_english_j_of_the_regions_names():
     assert found("Pasaron por Iyeván, Diliyán y Yermuk.") == ["Iyeván", "Diliyán", "Yermuk"]
 
 
+def test_an_english_kind_word_before_a_name_is_its_cue():
+    text = "Troops advanced near Lake Sev and Mount Ishkhanasar, and by Lake Sevan."
+    assert found(text) == ["Sev", "Mount Ishkhanasar", "Lake Sevan"]
+
+
 def test_a_country_named_by_an_adjective_after_a_name_is_the_adjective():
     text = (
         "Los fieles de la diócesis de la Iglesia Apostólica Armenia rezaron toda la noche, y la"
