@@ -302,11 +302,18 @@ def _town_after(mentions: list[Mention], index: int, known: dict) -> Mention | N
 
 def _city_of_street(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
     """The town a street or square is in, named right after it ("la Plaza de la República de
-    Ereván", "la calle Armenia, en Palermo")."""
+    Ereván", "la calle Armenia, en Palermo"), else the town named last before it in its
+    sentence ("frente al Ayuntamiento de Valencia, en la plaza del Ayuntamiento")."""
     after = _town_after(mentions, index, known)
-    if after is None or not _STREET_TOWN.fullmatch(text, mentions[index].end, after.start):
-        return None
-    return after
+    if after is not None and _STREET_TOWN.fullmatch(text, mentions[index].end, after.start):
+        return after
+    for before in reversed(mentions[max(0, index - _SENTENCE_MENTIONS) : index]):
+        if not _one_sentence(text, before, mentions[index]):
+            break
+        place = known.get((before.text, before.cue))
+        if place is not None and place.kind in SETTLEMENT_KINDS:
+            return before
+    return None
 
 
 def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:

@@ -319,6 +319,8 @@ def test_a_street_or_square_is_put_in_the_town_named_after_it():
     assert same_point(square, found["Ereván"])
     assert square.place.kind == "road" and square.precision == GEO_NEAR
     assert by_text("Marcharon por la calle Armenia.")["Armenia"].place is None
+    found = by_text("Frente al Ayuntamiento de Goris, en la plaza del Ayuntamiento, hubo gritos.")
+    assert same_point(found["Ayuntamiento"], found["Goris"])
 
 
 def test_a_village_cue_takes_no_town_of_that_name_outside_the_articles_region():
