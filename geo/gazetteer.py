@@ -115,6 +115,8 @@ class PlaceTable:
     """Names written in capitals only ("EEUU", "TRIPP")."""
     own_names: set[tuple[str, int]] = field(default_factory=set, repr=False)
     """(key, index) of each place's own and curated names, as opposed to GeoNames variants."""
+    country_keys: set[str] = field(default_factory=set, repr=False)
+    """The keys of the countries' own names, which their demonyms extend ("Armenian")."""
     important_villages: set[str] = field(default_factory=set, repr=False)
     """Important keys that name only villages (the hand table's "Talish"): a list they open
     is a list of villages, whose unknown items are villages too."""
@@ -125,6 +127,8 @@ class PlaceTable:
             focus = self.places[index].country in FOCUS_COUNTRIES
             for rank, name in enumerate(names):
                 own = rank < curated[index]
+                if own and self.places[index].kind == "country":
+                    self.country_keys.add(name_key(name))
                 self._index(index, name, name_key(name), own=own, bare=own or focus)
                 if focus and own and "j" in name.lower():
                     # English "j" is Spanish "y": Dilijan is "Diliyán", Jermuk "Yermuk".
@@ -218,6 +222,11 @@ class PlaceTable:
     def is_common(self, key: str) -> bool:
         """True when every word of the key is a frequent Spanish or English word."""
         return all(w in self.common_words or w in PARTICLES for w in key.split(" "))
+
+    def is_demonym(self, key: str) -> bool:
+        """True for a word a country's name ends a few letters short of: "Armenian",
+        "Azerbaijani", "Iranian", "Georgians" are people and adjectives, not places."""
+        return any(key[:cut] in self.country_keys for cut in range(-4, 0) if len(key) + cut > 2)
 
     def any_important(self, key: str) -> bool:
         return key in self.important_keys

@@ -102,8 +102,9 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     names = {(m.text, m.cue): None for m in mentions}
     kinds = _kinds_by_name(names)
     for name in names:
-        if name[1].endswith(_VILLAGES_OF) and _is_province(ask, name[0]):
-            kinds[name] = "admin1"  # "the border villages of Tavush and Syunik": provinces
+        if name[1].endswith(_VILLAGES_OF):
+            # "the border villages of Tavush and Syunik", "los pueblos de Armenia": the areas
+            kinds[name] = _area_kind(ask, name[0]) or kinds[name]
     first = {}
     for name in names:
         found = ask(name[0], True, kinds[name], None)
@@ -668,18 +669,21 @@ def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], 
     return {name: kind or cued.get(name_key(name[0])) for name, kind in own.items()}
 
 
-def _is_province(ask: _Asker, name: str) -> bool:
-    """Whether the name is that of a province or district of the focus countries, its own
-    ("Tavush", "Lachin District"), not its centre's ("Kapan" is also a name of Syunik)."""
-    found = ask(name, True, "admin1", None)
-    if not found:
-        return False
-    place = found[0][0]
-    return (
-        place.kind == "admin1"
-        and place.country in FOCUS_COUNTRIES
-        and name_key(place.name).startswith(name_key(name))
-    )
+def _area_kind(ask: _Asker, name: str) -> str | None:
+    """ "country" or "admin1" when the name is that of a country or of a province or district of
+    the focus countries, its own ("Tavush", "Lachin District"), not its centre's ("Kapan" is
+    also a name of Syunik)."""
+    for kind in ("country", "admin1"):
+        found = ask(name, True, kind, None)
+        place = found[0][0] if found else None
+        if (
+            place is not None
+            and place.kind == kind
+            and (kind == "country" or place.country in FOCUS_COUNTRIES)
+            and name_key(place.name).startswith(name_key(name))
+        ):
+            return kind
+    return None
 
 
 def _is_prefixed(text: str) -> bool:

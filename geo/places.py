@@ -327,11 +327,13 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if name and _final_apostrophe(text, start, mention_end, name, table):
             mention_end += 1  # "Syunik'", "Geghark'unik'": the transliteration's last letter
         found = text[start:mention_end]
-        mentions.append(new_mention(article_id, found, start, mention_end, cue))
         if not name and name_key(found) not in by_key:
+            if table.is_demonym(name_key(found)):
+                continue  # "residents of the Armenian villages": the people, no place
             unknown[found] = False
         elif common_word and cue and mention_end == end and name not in important_keys:
             unknown.setdefault(found, True)  # a frequent word made a place by its cue: "Sus"
+        mentions.append(new_mention(article_id, found, start, mention_end, cue))
         last_minor = name not in important_keys or name in important_villages
         last_cue, last_end = cue, mention_end
     return _repeat_unknown(article, mentions, unknown) if unknown else mentions

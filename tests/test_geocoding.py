@@ -442,6 +442,7 @@ def test_a_country_after_a_village_cue_stays_the_country():
 def test_the_villages_of_a_province_are_in_the_province():
     found = by_text("Pashinian said the border villages of Tavush and Syunik are safe.")
     assert found["Tavush"].place.kind == found["Syunik"].place.kind == "admin1"
+    assert by_text("Los pueblos de Armenia y de Georgia.")["Armenia"].place.kind == "country"
     found = by_text("Las aldeas de Kirants y Voskepar, y las localidades de Goris y Kapan.")
     assert {found[name].place.kind for name in ("Kirants", "Voskepar")} == {"village"}
     assert found["Kapan"].place.name == "Kapan" and found["Kapan"].precision == GEO_EXACT

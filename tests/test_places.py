@@ -193,6 +193,12 @@ def test_spanish_y_for_the_english_j_of_the_regions_names():
     assert found("Pasaron por Iyeván, Diliyán y Yermuk.") == ["Iyeván", "Diliyán", "Yermuk"]
 
 
+def test_an_english_demonym_after_a_cue_is_no_unknown_place():
+    text = "Residents of the Armenian villages of Kirants and Voskepar. An Armenian was hurt."
+    assert found(text) == ["Kirants", "Voskepar"]
+    assert TABLE.is_demonym("azerbaijani") and not TABLE.is_demonym("armenia")
+
+
 def test_an_english_kind_word_before_a_name_is_its_cue():
     text = "Troops advanced near Lake Sev and Mount Ishkhanasar, and by Lake Sevan."
     assert found(text) == ["Sev", "Mount Ishkhanasar", "Lake Sevan"]
