@@ -186,6 +186,7 @@ _POST_CUES = frozenset(
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
+_KIND_SUFFIXES = frozenset({"Province", "District", "Region"})
 _REPUBLIC = frozenset({"República", "Republic"})
 _DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
@@ -320,6 +321,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             elif mention_end - start == 1:
                 continue  # a lone capital after a cue is an initial, not a name
         cue = cue or kind_cue
+        if name and mention_end > end:
+            last = text.rfind(" ", end, mention_end)
+            suffix = text[last + 1 : mention_end] if last > 0 else ""
+            if suffix in _KIND_SUFFIXES and name_key(text[start:last]) in by_key:
+                # "Gegharkunik Province", "Kalbajar District": the name, with its kind as cue
+                mention_end, cue = last, cue or _KIND_CUES[suffix.lower()]
         if cue in ("", _NEAR) and text[mention_end + 1 : mention_end + 2].islower():
             # "Syunik province"; "near Susuzlug village" is "cerca de" a village.
             kind = _cue_after(text, mention_end)
@@ -646,7 +653,7 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
             break
         written = word[0]
         _, _, single, _, _, _, _, common_word, _ = facts.get(written) or _learn(table, written)
-        if not written[0].isupper() or common_word:
+        if not written[0].isupper() or (common_word and not _after_saint(text, end)):
             break
         if text[end] in _HYPHENS and (single or name_key(text[start:end]) in table.by_key):
             break  # places joined: "la ruta Goris-Kapan", "la carretera Ahmadbeyli-Füzuli-Şuşa"
@@ -655,6 +662,13 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
 
 
 _GLOSS_OPENERS = frozenset({" (", "("})
+_SAINTS = frozenset({"San", "Santa", "Santo", "Saint", "St."})
+
+
+def _after_saint(text: str, end: int) -> bool:
+    """Whether the word ending at `end` names a saint, whose name any word may be ("la Plaza de
+    San Pedro")."""
+    return text[text.rfind(" ", max(0, end - 8), end) + 1 : end] in _SAINTS
 
 
 def _joined(text: str, last_end: int, start: int, cued: bool) -> bool:

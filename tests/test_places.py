@@ -193,6 +193,20 @@ def test_spanish_y_for_the_english_j_of_the_regions_names():
     assert found("Pasaron por Iyeván, Diliyán y Yermuk.") == ["Iyeván", "Diliyán", "Yermuk"]
 
 
+def test_an_english_kind_word_after_a_name_is_no_part_of_it():
+    text = "Goycha is the Gegharkunik Province, and Daralayaz the Kalbajar District."
+    assert [(m.text, m.cue) for m in mentions(text)] == [
+        ("Goycha", ""),
+        ("Gegharkunik", "provincia"),
+        ("Daralayaz", ""),
+        ("Kalbajar", "distrito"),
+    ]
+
+
+def test_a_saints_name_runs_on_in_a_street_name():
+    assert found("Lo dijo en la Plaza de San Pedro ante miles.") == ["Plaza de San Pedro"]
+
+
 def test_an_english_demonym_after_a_cue_is_no_unknown_place():
     text = "Residents of the Armenian villages of Kirants and Voskepar. An Armenian was hurt."
     assert found(text) == ["Kirants", "Voskepar"]
