@@ -135,6 +135,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
     _gather_lists(article.text, mentions, final, ask, kinds)
+    _rivers_by_sentence(article.text, mentions, final, ask)
     _same_as_gloss(article.text, mentions, final, ask, kinds)
     _abroad_by_named_country(article.text, mentions, final, ask, kinds)
     if near:
@@ -571,6 +572,29 @@ def _apposition(text: str, mentions: list[Mention], index: int, anchors: dict) -
 
 def _one_sentence(text: str, one: Mention, other: Mention) -> bool:
     return "." not in text[min(one.end, other.end) : max(one.start, other.start)]
+
+
+def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) -> None:
+    """A river is put on the stretch nearest the other places its sentence names ("puentes
+    sobre el río Aras, que en ese tramo separa Irán de Najicheván"), not the article's."""
+    for index, mention in enumerate(mentions):
+        place, _, service = final[mention.text, mention.cue]
+        if place is None or place.kind != "river":
+            continue
+        points = [
+            (other_place.lat, other_place.lon)
+            for other in mentions[max(0, index - _SENTENCE_MENTIONS) : index + _SENTENCE_MENTIONS]
+            if other is not mention
+            and (other_place := final[other.text, other.cue][0]) is not None
+            and other_place.kind in _TOWNS_AND_AREAS
+            and _one_sentence(text, other, mention)
+        ]
+        if not points:
+            continue
+        near = (_median([lat for lat, _ in points]), _median([lon for _, lon in points]))
+        found = ask(mention.text, True, "river", near)
+        if found and found[0][0].name == place.name:
+            final[mention.text, mention.cue] = (found[0][0], GEO_NEAR, found[0][1])
 
 
 def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:

@@ -446,3 +446,13 @@ def test_the_villages_of_a_province_are_in_the_province():
     found = by_text("Las aldeas de Kirants y Voskepar, y las localidades de Goris y Kapan.")
     assert {found[name].place.kind for name in ("Kirants", "Voskepar")} == {"village"}
     assert found["Kapan"].place.name == "Kapan" and found["Kapan"].precision == GEO_EXACT
+
+
+def test_a_river_takes_the_stretch_nearest_the_places_its_sentence_names():
+    found = run(
+        "Disparos en Yeraskh, Ararat y Artashat. Más tarde, tendieron puentes sobre el río Aras"
+        " junto a Ordubad."
+    )
+    aras = next(lm for lm in found if lm.mention.text == "Aras").place
+    ordubad = next(lm for lm in found if lm.mention.text == "Ordubad").place
+    assert distance_km(aras.lat, aras.lon, ordubad.lat, ordubad.lon) < 25
