@@ -160,8 +160,8 @@ def build_common_words(path: Path = WORDS_FILE) -> int:
     """Write the frequent Spanish and English words, folded, one a line."""
     from wordfreq import top_n_list
 
-    words = {fold(w) for w in top_n_list("es", _COMMON_SPANISH)}
-    words |= {fold(w) for w in top_n_list("en", _COMMON_ENGLISH)}
+    words = {word_key(w) for w in top_n_list("es", _COMMON_SPANISH)}
+    words |= {word_key(w) for w in top_n_list("en", _COMMON_ENGLISH)}
     words = sorted(w for w in words if w.isalpha())
     path.write_text("\n".join(words) + "\n", encoding="utf-8")
     return len(words)

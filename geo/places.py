@@ -184,8 +184,11 @@ _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
+    | {"settlement", "settlements"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
+# A frequent word that, capitalised after a place, names an agency: "(EUROPA PRESS)".
+_PRESS = word_key("press")
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region"})
 _REPUBLIC = frozenset({"República", "Republic"})
 _DE = frozenset({"de", "del", "a", "al", "of"})
@@ -277,7 +280,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         prefixed = prefix and _word_after(text, end) is not None
         joined = _joined(text, last_end, start, bool(last_cue))
         if not (longest or cue or listed or repeated or prefixed or joined):
-            continue
+            # An unknown name with an English kind word after it: "in Zabikh settlement".
+            if common_word or not text[end + 1 : end + 2].islower():
+                continue
+            cue = _cue_after(text, end)
+            if not cue:
+                continue
         if longest > 1:
             mention_end, name = _match(text, start, end, longest, key, table, cue)
         elif single and (
@@ -327,10 +335,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             if suffix in _KIND_SUFFIXES and name_key(text[start:last]) in by_key:
                 # "Gegharkunik Province", "Kalbajar District": the name, with its kind as cue
                 mention_end, cue = last, cue or _KIND_CUES[suffix.lower()]
-        if cue in ("", _NEAR) and text[mention_end + 1 : mention_end + 2].islower():
-            # "Syunik province"; "near Susuzlug village" is "cerca de" a village.
+        if text[mention_end + 1 : mention_end + 2].islower():
+            # "Syunik province"; "near Susuzlug village" is "cerca de" a village; the kind word
+            # after a name beats the one before ("Zabikh settlement of Lachin district").
             kind = _cue_after(text, mention_end)
-            cue = f"{cue} {kind}" if cue and kind else cue or kind
+            if kind:
+                cue = f"{_NEAR} {kind}" if cue.startswith(_NEAR) else kind
         if name and _final_apostrophe(text, start, mention_end, name, table):
             mention_end += 1  # "Syunik'", "Geghark'unik'": the transliteration's last letter
         found = text[start:mention_end]
@@ -377,7 +387,7 @@ def _learn(table: PlaceTable, word: str) -> tuple:
         table.longest_name.get(key, 0),
         key in table.by_key,
         key in VILLAGE_PREFIXES,
-        key not in table.common_words and key not in table.longest_name,
+        (key not in table.common_words and key not in table.longest_name) or key == _PRESS,
         key in table.important_keys,
         table.needs_cue(key),
         key in table.common_words,

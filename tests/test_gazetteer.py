@@ -168,3 +168,8 @@ def test_the_cached_table_is_the_table_the_files_make():
     fresh = PlaceTable.from_files()
     assert fresh.by_key == TABLE.by_key and fresh.places == TABLE.places
     assert fresh.important_keys == TABLE.important_keys
+
+
+def test_frequent_words_are_known_by_their_keys():
+    for word in ("Monday", "Hoy", "Ya", "Press", "Which"):
+        assert TABLE.is_common(name_key(word)), word

@@ -193,6 +193,14 @@ def test_spanish_y_for_the_english_j_of_the_regions_names():
     assert found("Pasaron por Iyeván, Diliyán y Yermuk.") == ["Iyeván", "Diliyán", "Yermuk"]
 
 
+def test_an_unknown_name_before_an_english_kind_word_is_a_place():
+    text = "They fired at Zabikh settlement of Lachin district on Monday. Monday village fairs."
+    assert [(m.text, m.cue) for m in mentions(text)] == [
+        ("Zabikh", "localidad"),
+        ("Lachin", "distrito"),
+    ]
+
+
 def test_an_english_kind_word_after_a_name_is_no_part_of_it():
     text = "Goycha is the Gegharkunik Province, and Daralayaz the Kalbajar District."
     assert [(m.text, m.cue) for m in mentions(text)] == [
