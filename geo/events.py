@@ -50,6 +50,7 @@ from datetime import date
 from functools import partial, reduce
 from itertools import chain
 from operator import or_
+from typing import NamedTuple
 
 from geo.dates import (
     ANCHORED_FORMS,
@@ -425,8 +426,18 @@ _FIGURES = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Trigger:
+class _Context(NamedTuple):
+    """What a sentence's dates count from: the date of the event the sentence before told
+    (`anchor`), else the last date of that sentence (`before`), else the date of the story
+    so far; and a year the article names when it has no publication date."""
+
+    anchor: date | None
+    before: _Sentence | partial[_Sentence] | None
+    story: date | None
+    year: int | None
+
+
+class _Trigger(NamedTuple):
     start: int
     end: int
     event_type: str
@@ -475,22 +486,18 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         # A sentence is searched only by the patterns whose words it contains.
         flags = _sentence_flags(sentence)
         in_sentence = by_sentence.get(index, [])
-        # "El día anterior" counts from the event just told; failing that, from the date
-        # last written ("completó el viernes el traspaso. Ese mismo día..."), read only then.
-        reader_anchor = anchor or (
-            lambda before=previous, story=narrative: _last_date(before) or story
-        )
+        context = _Context(anchor, previous, narrative, year)
         if not in_sentence and not (flags & _FLAGS["outcome"] or _RANKS[flags & _TRIGGER_FLAGS]):
             # No place, and no word of an event or a toll: nothing to read, and the sentence
             # is built only if the next one counts from its dates.
             previous = partial(
-                _Sentence, article, sentence, start, end, [], reader_anchor, year, flags, keys, None
+                _Sentence, article, sentence, start, end, [], context, flags, keys, None
             )
             anchor = None
             continue
         referent = focus or _last_settlement(by_sentence, index)
         reader = previous = _Sentence(
-            article, sentence, start, end, in_sentence, reader_anchor, year, flags, keys, referent
+            article, sentence, start, end, in_sentence, context, flags, keys, referent
         )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
@@ -499,9 +506,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         anchor = dated[0].event.event_date if dated else None
         narrative = anchor or reader.toll_date() or narrative
     _date_from_same_place(found)
-    headings = {article.text[s:e] for s, e in spans if _is_heading(article.text, s, e)}
-    if headings:
-        found = _without_told_again(found, headings)
+    found = _without_told_again(found, article.text, spans)
     found += _link_orphans(orphans, found)
     return [f.event for f in found]
 
@@ -524,29 +529,22 @@ class _lazy:
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year, flags, keys, referent):
+    def __init__(self, article, folded, start, end, located, context, flags, keys, referent):
         self.article, self.start, self.located, self.keys = article, start, located, keys
         self.referent = referent
         """The town "la ciudad" means here: the article's focus, else the last one named."""
         self.text = article.text[start:end]
         self.folded = folded
-        self.anchor, self.year = anchor, year
+        self.context = context
         self._actors: dict[int, bool] = {}
+        self.flags = flags
         self.ranks = _RANKS[flags & _TRIGGER_FLAGS]
         self.date_forms = _FORMS[flags & _DATE_FLAGS]
-        self.may_tell_outcome = bool(flags & _FLAGS["outcome"])
-        self.may_tell_speech = bool(flags & _FLAGS["speech"])
-        self.may_cite = bool(flags & _FLAGS["according"])
-        self.may_tell_taking = bool(flags & _FLAGS["taking"])
-        # Patterns searched in the part of the sentence before each place or date, only when
-        # the sentence contains one of the strings every match of theirs does.
-        self.may_exclude = bool(flags & _FLAGS["not site"])
-        self.may_date_document = bool(flags & _FLAGS["document"])
-        self.may_say_since = bool(flags & _FLAGS["since"])
-        self.may_be_habitual = bool(flags & _FLAGS["habitual"])
-        self.may_say_last_year = bool(flags & _FLAGS["last year"])
-        self.may_say_where = bool(flags & _FLAGS["where"])
-        self.figure_fields = {field for field, *_ in _FIGURES if flags & _FLAGS[field]}
+
+    def has(self, kind: str) -> bool:
+        """Whether the sentence has a string of `kind` (`_SENTENCE_STRINGS`): a pattern is
+        searched only in a sentence that has one of the strings every match of it contains."""
+        return bool(self.flags & _FLAGS[kind])
 
     @_lazy
     def excerpt(self) -> Excerpt:
@@ -565,15 +563,17 @@ class _Sentence:
     # Dates, speakers and speech are read only when a trigger or a place needs them.
     @_lazy
     def dates(self) -> list[DateExpression]:
-        published = self.article.published
-        anchor = self.anchor
-        if callable(anchor):
-            anchor = anchor() if self.date_forms & ANCHORED_FORMS else None
+        context = self.context
+        anchor = context.anchor
+        if anchor is None and self.date_forms & ANCHORED_FORMS:
+            # "El día anterior" counts from the event just told; failing that, from the date
+            # last written ("completó el viernes el traspaso. Ese mismo día..."), read only then.
+            anchor = _last_date(context.before) or context.story
         found = find_dates(
             self.text,
-            published,
+            self.article.published,
             anchor=anchor,
-            year=self.year,
+            year=context.year,
             folded=self.folded,
             forms=self.date_forms,
         )
@@ -595,8 +595,8 @@ class _Sentence:
     @_lazy
     def speakers(self) -> list[tuple[int, int]]:
         speakers = (
-            _speaker_spans(self.folded, self.triggers, self.speech, self.may_cite)
-            if self.speech or self.may_cite
+            _speaker_spans(self.folded, self.triggers, self.speech, self.has("according"))
+            if self.speech or self.has("according")
             else []
         )
         # Both forms of a Spanish dateline have the agency in brackets.
@@ -619,19 +619,17 @@ class _Sentence:
     @_lazy
     def speech(self) -> list[re.Match]:
         """The verbs of speech of the sentence."""
-        return list(_SPEECH.finditer(self.folded)) if self.may_tell_speech else []
+        return list(_SPEECH.finditer(self.folded)) if self.has("speech") else []
 
     @_lazy
     def outcome(self) -> bool:
-        return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
+        return self.has("outcome") and bool(_OUTCOME.search(self.folded))
 
     @_lazy
     def figures(self) -> dict[str, list[re.Match]]:
         """The counts of dead and of wounded the sentence states, as matches."""
         return {
-            field: [m for p in patterns for m in p.finditer(self.folded)]
-            if field in self.figure_fields
-            else []
+            field: [m for p in patterns for m in p.finditer(self.folded)] if self.has(field) else []
             for field, patterns, _ in _FIGURES
         }
 
@@ -714,10 +712,10 @@ class _Sentence:
             if not dates and self._in_past_year(clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
             since = [
-                d for d in dates if self.may_say_since and _SINCE.search(self.folded, 0, d.start)
+                d for d in dates if self.has("since") and _SINCE.search(self.folded, 0, d.start)
             ]
             if (
-                (self.may_be_habitual and _HABITUAL.search(self.folded, clause_start, clause_end))
+                (self.has("habitual") and _HABITUAL.search(self.folded, clause_start, clause_end))
                 or (dates and len(since) == len(dates) and all(d.precision > DAY for d in since))
                 or (since and _CUMULATIVE.search(self.folded, clause_start, clause_end))
             ):
@@ -769,7 +767,7 @@ class _Sentence:
     def _clauses(self):
         """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
         carry the place they refer back to."""
-        breaks = _CLAUSE_OR_WHERE_BREAK if self.may_say_where else _CLAUSE_BREAK
+        breaks = _CLAUSE_OR_WHERE_BREAK if self.has("where") else _CLAUSE_BREAK
         cuts = [0] + [m.end() for m in breaks.finditer(self.folded)] + [len(self.folded)]
         for clause_start, clause_end in zip(cuts, cuts[1:], strict=False):
             antecedent = None
@@ -797,7 +795,7 @@ class _Sentence:
         de Lachín"), by `id`; a list carries the verb on ("entraron en Ağdam el 20 de
         noviembre y en Kalbajar el día 25")."""
         taken: dict[int, _Trigger] = {}
-        if not self.may_tell_taking:
+        if not self.has("taking"):
             return taken
         previous: tuple[LocatedMention, _Trigger] | None = None
         for lm in self.located:
@@ -833,7 +831,7 @@ class _Sentence:
                     int(year) < published.year for year in _IN_YEAR.findall(folded, 0, clause_end)
                 )
             )
-            or (self.may_say_last_year and _LAST_YEAR.search(folded, 0, clause_end) is not None)
+            or (self.has("last year") and _LAST_YEAR.search(folded, 0, clause_end) is not None)
         )
 
     def _local_sources(self) -> list[LocatedMention]:
@@ -864,7 +862,7 @@ class _Sentence:
         after = lm.mention.end - self.start
         if _ACTOR_SUFFIX.match(self.folded, after) or _ACTS.match(self.folded, after):
             return False
-        if self.may_exclude and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
+        if self.has("not site") and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
             return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
@@ -878,7 +876,7 @@ class _Sentence:
         lenders = [
             d
             for d in self.dates
-            if not (self.may_date_document and _DOCUMENT_DATE.search(self.folded, 0, d.start))
+            if not (self.has("document") and _DOCUMENT_DATE.search(self.folded, 0, d.start))
         ]
         if lenders and len(clauses) > 1:
             concessions = [(s, e) for s, e, *_ in clauses if _CONCESSION.match(self.folded, s)]
@@ -1334,9 +1332,17 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     )
 
 
-def _without_told_again(found: list[_Found], headings: set[str]) -> list[_Found]:
+def _without_told_again(
+    found: list[_Found], text: str, spans: list[tuple[int, int]]
+) -> list[_Found]:
     """Drop a heading's undated incidents at a place the text reports a dated one at
-    ("Jankendi bajo el fuego" over "el martes, la artillería alcanzó Jankendi")."""
+    ("Jankendi bajo el fuego" over "el martes, la artillería alcanzó Jankendi"); the
+    headings are looked for only when there is an undated incident."""
+    if all(f.explicit or not f.event.is_incident for f in found):
+        return found
+    headings = {text[s:e] for s, e in spans if _is_heading(text, s, e)}
+    if not headings:
+        return found
     dated_places = {
         f.place
         for f in found
