@@ -481,6 +481,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     keys = {id(lm): _key_of(lm) for lm in mentions}
     focus = _focus(mentions, keys)
     by_sentence = _by_sentence(mentions, spans)
+    settled = _last_settlements(by_sentence)
     for index, (start, end) in enumerate(spans):
         sentence = folded[start:end]
         # A sentence is searched only by the patterns whose words it contains.
@@ -495,7 +496,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
             )
             anchor = None
             continue
-        referent = focus or _last_settlement(by_sentence, index)
+        referent = focus or settled.get(index - 1) or settled.get(index - 2)
         reader = previous = _Sentence(
             article, sentence, start, end, in_sentence, context, flags, keys, referent
         )
@@ -532,7 +533,8 @@ class _Sentence:
     def __init__(self, article, folded, start, end, located, context, flags, keys, referent):
         self.article, self.start, self.located, self.keys = article, start, located, keys
         self.referent = referent
-        """The town "la ciudad" means here: the article's focus, else the last one named."""
+        """The town "la ciudad" means here: the article's focus, else the last one named in
+        the sentence before, else in the one before that."""
         self.text = article.text[start:end]
         self.folded = folded
         self.context = context
@@ -989,17 +991,16 @@ def _by_sentence(
     return found
 
 
-def _last_settlement(
-    by_sentence: dict[int, list[LocatedMention]], index: int
-) -> LocatedMention | None:
-    """The last town or village named in the sentence before, else in the one before that."""
-    for before in (index - 1, index - 2):
-        settlements = [
-            lm for lm in by_sentence.get(before, ()) if lm.place.kind in SETTLEMENT_KINDS
-        ]
+def _last_settlements(
+    by_sentence: dict[int, list[LocatedMention]],
+) -> dict[int, LocatedMention]:
+    """The last town or village named in each sentence that names one, by its index."""
+    settled = {}
+    for index, located in by_sentence.items():
+        settlements = [lm for lm in located if lm.place.kind in SETTLEMENT_KINDS]
         if settlements:
-            return settlements[-1]
-    return None
+            settled[index] = settlements[-1]
+    return settled
 
 
 def _last_date(sentence: _Sentence | partial[_Sentence] | None) -> date | None:
