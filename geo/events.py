@@ -1035,6 +1035,7 @@ _SENTENCE_STRINGS = (
     + [(n, "since") for n in _SINCE_NEEDLES]
     + [(n, field) for field, _, needles in _FIGURES for n in needles]
 )
+# Every form `word_forms` gives.
 _DATE_FORMS = sorted({*chain.from_iterable(DATE_CUES.values()), "digit", "day", "year"}, key=str)
 # A bit for each flag, and ("date", form) for each form of `word_forms`: a sentence's flags
 # are one int, the `|` of its words', rather than a set of values merged and sorted through.
@@ -1090,9 +1091,9 @@ def _forms(flags: int) -> frozenset:
 
 
 class _Memo(dict):
-    """`function` of a key, computed the first time the key is met: a dict looked up through
-    `__missing__` costs half an `lru_cache` call, and every word of every sentence is looked
-    up. Emptied when it grows past a newspaper's vocabulary."""
+    """`function` of each key, computed the first time the key is met: a dict looked up
+    through `__missing__` costs half an `lru_cache` call, and every word of every sentence is
+    looked up. Emptied when it grows past a newspaper's vocabulary."""
 
     def __init__(self, function):
         self.function = function
