@@ -34,6 +34,7 @@ Choices:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -334,55 +335,63 @@ def find_dates(
     `word_forms` of its words when the caller has them.
     """
     folded = fold(text) if folded is None else folded
-    taken: list[tuple[int, int]] = []
-    found: list[DateExpression] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    def add(match: re.Match, when: date | None, precision: int, anchored: bool = False) -> None:
-        taken.append(match.span())
-        found.append(
-            DateExpression(
-                match.start(), match.end(), text[match.start() : match.end()], when,
-                precision if when else UNKNOWN, anchored,
-            )
-        )  # fmt: skip
-
     # Every form contains a word of its own (a month, "ayer", a year...): a pattern whose
     # word the sentence lacks is not run.
-    if forms is None:
-        forms = word_forms(folded)
-    if "digit" in forms and _TWO_NUMBERS.search(folded):
-        forms = {*forms, "digits"}
+    forms = word_forms(folded) if forms is None else frozenset(forms)
     if not forms:
         return []
-    for pattern, needs in _ABSOLUTE:
-        if not needs <= forms:
-            continue
+    if "month" in forms and "digit" in forms and _TWO_NUMBERS.search(folded):
+        forms |= {"digits"}
+    absolute, relative, weekdays = _searched(forms)
+    found: list[DateExpression] = []
+    for pattern in absolute:
         for match in pattern.finditer(folded):
-            if free(*match.span()):
-                when, precision = _absolute(match, folded, published, year)
+            if _free(found, match):
+                when, precision = _absolute(match, folded, published, year, "year" in forms)
                 if when or precision:
-                    add(match, when, precision)
-    for form, (pattern, back, precision, anchored) in enumerate(_RELATIVE_RE):
-        if form not in forms:
-            continue
+                    found.append(_expression(match, text, when, precision))
+    for pattern, back, precision, anchored in relative:
         for match in pattern.finditer(folded):
-            if free(*match.span()):
+            if _free(found, match):
                 base = (anchor or published) if anchored else published
                 if isinstance(back, int) and back < 0 and anchor is None:
                     base = None  # "al día siguiente" of nothing told: the day is unknown
                 if back == "ago":
                     precision = _AGO_PRECISION[match["unit"][:3]]
-                add(match, _relative(match, back, base), precision, anchored)
-    if "weekday" not in forms:
-        return sorted(found, key=lambda found_date: found_date.start)
-    for match in _WEEKDAY.finditer(folded):
-        if free(*match.span()) and (match["qual"] or _is_english(match["weekday"])):
-            add(match, _weekday(match, published), DAY)
+                when = _relative(match, back, base)
+                found.append(_expression(match, text, when, precision, anchored))
+    if weekdays:
+        for match in _WEEKDAY.finditer(folded):
+            if _free(found, match) and (match["qual"] or _is_english(match["weekday"])):
+                found.append(_expression(match, text, _weekday(match, published), DAY))
     found.sort(key=lambda found_date: found_date.start)
     return found
+
+
+@functools.cache
+def _searched(forms: frozenset) -> tuple[list, list, bool]:
+    """The absolute patterns, relative forms and whether weekdays are searched in a text of
+    the `forms`, in the order they take their spans."""
+    return (
+        [pattern for pattern, needs in _ABSOLUTE if needs <= forms],
+        [relative for form, relative in enumerate(_RELATIVE_RE) if form in forms],
+        "weekday" in forms,
+    )
+
+
+def _free(found: list[DateExpression], match: re.Match) -> bool:
+    """Whether the match overlaps no date found before it."""
+    start, end = match.span()
+    return all(end <= f.start or start >= f.end for f in found)
+
+
+def _expression(
+    match: re.Match, text: str, when: date | None, precision: int, anchored: bool = False
+) -> DateExpression:
+    start, end = match.span()
+    return DateExpression(
+        start, end, text[start:end], when, precision if when else UNKNOWN, anchored
+    )
 
 
 def resolve_date(
@@ -404,8 +413,10 @@ def _is_english(weekday: str) -> bool:
 
 
 def _absolute(
-    match: re.Match, folded: str, published: date | None, year: int | None
+    match: re.Match, folded: str, published: date | None, year: int | None, year_written: bool
 ) -> tuple[date | None, int]:
+    """The date of an absolute form; `year_written` whether the text has a four-digit year,
+    which a year named before the match needs."""
     groups = match.groupdict()
     if not any(groups.get(key) for key in ("num_month", "month", "short_month")):
         return _day_of_month(int(groups["day"]), published)
@@ -425,7 +436,11 @@ def _absolute(
         day = next(v for k, v in _PART_DAY.items() if k in groups["part"])
     when_year = int(groups["year"]) if groups.get("year") else None
     if when_year is None:
-        named = [int(m[1]) for m in _YEAR_NAMED.finditer(folded, 0, match.start())]
+        named = (
+            [int(m[1]) for m in _YEAR_NAMED.finditer(folded, 0, match.start())]
+            if year_written
+            else []
+        )
         when_year = named[-1] if named else year
     if when_year is None and published:
         when_year = published.year - (1 if month > published.month else 0)

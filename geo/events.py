@@ -44,12 +44,17 @@ Choices (ACLED codebook where it has one):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial, reduce
 from itertools import chain
+from operator import or_
+from typing import NamedTuple
 
 from geo.dates import (
     ANCHORED_FORMS,
+    DATE_CUES,
     DAY,
     NUMBER,
     UNKNOWN,
@@ -421,8 +426,18 @@ _FIGURES = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Trigger:
+class _Context(NamedTuple):
+    """What a sentence's dates count from: the date of the event the sentence before told
+    (`anchor`), else the last date of that sentence (`before`), else the date of the story
+    so far; and a year the article names when it has no publication date."""
+
+    anchor: date | None
+    before: _Sentence | partial[_Sentence] | None
+    story: date | None
+    year: int | None
+
+
+class _Trigger(NamedTuple):
     start: int
     end: int
     event_type: str
@@ -460,40 +475,31 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     orphans: list[_Found] = []
     narrative: date | None = None
     anchor: date | None = None
-    reader: _Sentence | None = None
+    previous: _Sentence | partial[_Sentence] | None = None
     folded = fold(article.text)
     spans = split_sentences(article.text)
-    # A sentence is searched only by the patterns whose words it contains.
-    contains = _strings_by_sentence(folded, spans)
     keys = {id(lm): _key_of(lm) for lm in mentions}
     focus = _focus(mentions, keys)
-    recent: list[list[LocatedMention]] = [[], []]
-    index = 0
-    for (start, end), strings in zip(spans, contains, strict=True):
-        while index < len(mentions) and mentions[index].mention.start < start:
-            index += 1
-        first = index
-        while index < len(mentions) and mentions[index].mention.start < end:
-            index += 1
-        in_sentence = mentions[first:index]
-        # "El día anterior" counts from the event just told; failing that, from the date
-        # last written ("completó el viernes el traspaso. Ese mismo día..."), read only then.
-        reader = _Sentence(
-            article,
-            folded[start:end],
-            start,
-            end,
-            in_sentence,
-            anchor or (lambda before=reader, story=narrative: _last_date(before) or story),
-            year,
-            strings,
-            keys,
-            focus or next(iter(recent[1][-1:] or recent[0][-1:]), None),
-        )
-        recent = [recent[1], [lm for lm in in_sentence if lm.place.kind in SETTLEMENT_KINDS]]
-        if not in_sentence and not reader.ranks and not reader.may_tell_outcome:
-            anchor = None  # no place, and no word of an event or a toll: nothing to read
+    by_sentence = _by_sentence(mentions, spans)
+    settled = _last_settlements(by_sentence)
+    for index, (start, end) in enumerate(spans):
+        sentence = folded[start:end]
+        # A sentence is searched only by the patterns whose words it contains.
+        flags = _sentence_flags(sentence)
+        in_sentence = by_sentence.get(index, [])
+        context = _Context(anchor, previous, narrative, year)
+        if not in_sentence and not (flags & _FLAGS["outcome"] or _RANKS[flags & _TRIGGER_FLAGS]):
+            # No place, and no word of an event or a toll: nothing to read, and the sentence
+            # is built only if the next one counts from its dates.
+            previous = partial(
+                _Sentence, article, sentence, start, end, [], context, flags, keys, None
+            )
+            anchor = None
             continue
+        referent = focus or settled.get(index - 1) or settled.get(index - 2)
+        reader = previous = _Sentence(
+            article, sentence, start, end, in_sentence, context, flags, keys, referent
+        )
         sentence_found, sentence_orphans = reader.events(narrative)
         found += sentence_found
         orphans += sentence_orphans
@@ -501,9 +507,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         anchor = dated[0].event.event_date if dated else None
         narrative = anchor or reader.toll_date() or narrative
     _date_from_same_place(found)
-    headings = {article.text[s:e] for s, e in spans if _is_heading(article.text, s, e)}
-    if headings:
-        found = _without_told_again(found, headings)
+    found = _without_told_again(found, article.text, spans)
     found += _link_orphans(orphans, found)
     return [f.event for f in found]
 
@@ -526,40 +530,23 @@ class _lazy:
 class _Sentence:
     """One sentence: its clauses, triggers, speakers, dates and figures."""
 
-    def __init__(self, article, folded, start, end, located, anchor, year, strings, keys, referent):
+    def __init__(self, article, folded, start, end, located, context, flags, keys, referent):
         self.article, self.start, self.located, self.keys = article, start, located, keys
         self.referent = referent
-        """The town "la ciudad" means here: the article's focus, else the last one named."""
+        """The town "la ciudad" means here: the article's focus, else the last one named in
+        the sentence before, else in the one before that."""
         self.text = article.text[start:end]
         self.folded = folded
-        self.anchor, self.year = anchor, year
+        self.context = context
         self._actors: dict[int, bool] = {}
-        ranks, also, date_forms, kinds = set(), set(), set(), set()
-        for kind, value in strings:
-            if kind == "trigger":
-                ranks.add(value)
-            elif kind == "trigger also":
-                also.add(value)
-            elif kind == "date":
-                date_forms |= value
-            else:
-                kinds.add(kind)
-        ranks -= _TRIGGER_ALSO.keys() - also
-        self.ranks = sorted(ranks)
-        self.date_forms = date_forms
-        self.may_tell_outcome = "outcome" in kinds
-        self.may_tell_speech = "speech" in kinds
-        self.may_cite = "according" in kinds
-        self.may_tell_taking = "taking" in kinds
-        # Patterns searched in the part of the sentence before each place or date, only when
-        # the sentence contains one of the strings every match of theirs does.
-        self.may_exclude = "not site" in kinds
-        self.may_date_document = "document" in kinds
-        self.may_say_since = "since" in kinds
-        self.may_be_habitual = "habitual" in kinds
-        self.may_say_last_year = "last year" in kinds
-        self.may_say_where = "where" in kinds
-        self.figure_fields = kinds & {"fatalities", "wounded"}
+        self.flags = flags
+        self.ranks = _RANKS[flags & _TRIGGER_FLAGS]
+        self.date_forms = _FORMS[flags & _DATE_FLAGS]
+
+    def has(self, kind: str) -> bool:
+        """Whether the sentence has a string of `kind` (`_SENTENCE_STRINGS`): a pattern is
+        searched only in a sentence that has one of the strings every match of it contains."""
+        return bool(self.flags & _FLAGS[kind])
 
     @_lazy
     def excerpt(self) -> Excerpt:
@@ -578,15 +565,17 @@ class _Sentence:
     # Dates, speakers and speech are read only when a trigger or a place needs them.
     @_lazy
     def dates(self) -> list[DateExpression]:
-        published = self.article.published
-        anchor = self.anchor
-        if callable(anchor):
-            anchor = anchor() if self.date_forms & ANCHORED_FORMS else None
+        context = self.context
+        anchor = context.anchor
+        if anchor is None and self.date_forms & ANCHORED_FORMS:
+            # "El día anterior" counts from the event just told; failing that, from the date
+            # last written ("completó el viernes el traspaso. Ese mismo día..."), read only then.
+            anchor = _last_date(context.before) or context.story
         found = find_dates(
             self.text,
-            published,
+            self.article.published,
             anchor=anchor,
-            year=self.year,
+            year=context.year,
             folded=self.folded,
             forms=self.date_forms,
         )
@@ -608,8 +597,8 @@ class _Sentence:
     @_lazy
     def speakers(self) -> list[tuple[int, int]]:
         speakers = (
-            _speaker_spans(self.folded, self.triggers, self.speech, self.may_cite)
-            if self.speech or self.may_cite
+            _speaker_spans(self.folded, self.triggers, self.speech, self.has("according"))
+            if self.speech or self.has("according")
             else []
         )
         # Both forms of a Spanish dateline have the agency in brackets.
@@ -632,19 +621,17 @@ class _Sentence:
     @_lazy
     def speech(self) -> list[re.Match]:
         """The verbs of speech of the sentence."""
-        return list(_SPEECH.finditer(self.folded)) if self.may_tell_speech else []
+        return list(_SPEECH.finditer(self.folded)) if self.has("speech") else []
 
     @_lazy
     def outcome(self) -> bool:
-        return self.may_tell_outcome and bool(_OUTCOME.search(self.folded))
+        return self.has("outcome") and bool(_OUTCOME.search(self.folded))
 
     @_lazy
     def figures(self) -> dict[str, list[re.Match]]:
         """The counts of dead and of wounded the sentence states, as matches."""
         return {
-            field: [m for p in patterns for m in p.finditer(self.folded)]
-            if field in self.figure_fields
-            else []
+            field: [m for p in patterns for m in p.finditer(self.folded)] if self.has(field) else []
             for field, patterns, _ in _FIGURES
         }
 
@@ -727,10 +714,10 @@ class _Sentence:
             if not dates and self._in_past_year(clause_end):
                 continue  # "Shusha, que Azerbaiyán tomó en 2020": history, not news
             since = [
-                d for d in dates if self.may_say_since and _SINCE.search(self.folded, 0, d.start)
+                d for d in dates if self.has("since") and _SINCE.search(self.folded, 0, d.start)
             ]
             if (
-                (self.may_be_habitual and _HABITUAL.search(self.folded, clause_start, clause_end))
+                (self.has("habitual") and _HABITUAL.search(self.folded, clause_start, clause_end))
                 or (dates and len(since) == len(dates) and all(d.precision > DAY for d in since))
                 or (since and _CUMULATIVE.search(self.folded, clause_start, clause_end))
             ):
@@ -782,7 +769,7 @@ class _Sentence:
     def _clauses(self):
         """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
         carry the place they refer back to."""
-        breaks = _CLAUSE_OR_WHERE_BREAK if self.may_say_where else _CLAUSE_BREAK
+        breaks = _CLAUSE_OR_WHERE_BREAK if self.has("where") else _CLAUSE_BREAK
         cuts = [0] + [m.end() for m in breaks.finditer(self.folded)] + [len(self.folded)]
         for clause_start, clause_end in zip(cuts, cuts[1:], strict=False):
             antecedent = None
@@ -810,7 +797,7 @@ class _Sentence:
         de Lachín"), by `id`; a list carries the verb on ("entraron en Ağdam el 20 de
         noviembre y en Kalbajar el día 25")."""
         taken: dict[int, _Trigger] = {}
-        if not self.may_tell_taking:
+        if not self.has("taking"):
             return taken
         previous: tuple[LocatedMention, _Trigger] | None = None
         for lm in self.located:
@@ -846,7 +833,7 @@ class _Sentence:
                     int(year) < published.year for year in _IN_YEAR.findall(folded, 0, clause_end)
                 )
             )
-            or (self.may_say_last_year and _LAST_YEAR.search(folded, 0, clause_end) is not None)
+            or (self.has("last year") and _LAST_YEAR.search(folded, 0, clause_end) is not None)
         )
 
     def _local_sources(self) -> list[LocatedMention]:
@@ -877,7 +864,7 @@ class _Sentence:
         after = lm.mention.end - self.start
         if _ACTOR_SUFFIX.match(self.folded, after) or _ACTS.match(self.folded, after):
             return False
-        if self.may_exclude and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
+        if self.has("not site") and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
             return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
@@ -891,7 +878,7 @@ class _Sentence:
         lenders = [
             d
             for d in self.dates
-            if not (self.may_date_document and _DOCUMENT_DATE.search(self.folded, 0, d.start))
+            if not (self.has("document") and _DOCUMENT_DATE.search(self.folded, 0, d.start))
         ]
         if lenders and len(clauses) > 1:
             concessions = [(s, e) for s, e, *_ in clauses if _CONCESSION.match(self.folded, s)]
@@ -991,7 +978,35 @@ def _focus(mentions: list[LocatedMention], keys: dict[int, tuple]) -> LocatedMen
     return None
 
 
-def _last_date(sentence: _Sentence | None) -> date | None:
+def _by_sentence(
+    mentions: list[LocatedMention], spans: list[tuple[int, int]]
+) -> dict[int, list[LocatedMention]]:
+    """The mentions of each sentence that has any, by the sentence's index."""
+    starts = [start for start, _ in spans]
+    found: dict[int, list[LocatedMention]] = {}
+    for lm in mentions:
+        index = bisect_right(starts, lm.mention.start) - 1
+        if index >= 0 and lm.mention.start < spans[index][1]:
+            found.setdefault(index, []).append(lm)
+    return found
+
+
+def _last_settlements(
+    by_sentence: dict[int, list[LocatedMention]],
+) -> dict[int, LocatedMention]:
+    """The last town or village named in each sentence that names one, by its index."""
+    settled = {}
+    for index, located in by_sentence.items():
+        settlements = [lm for lm in located if lm.place.kind in SETTLEMENT_KINDS]
+        if settlements:
+            settled[index] = settlements[-1]
+    return settled
+
+
+def _last_date(sentence: _Sentence | partial[_Sentence] | None) -> date | None:
+    """The last date of a sentence, built here when it was left unread (a `partial`)."""
+    if isinstance(sentence, partial):
+        sentence = sentence()
     dates = sentence.dates if sentence is not None else []
     return dates[-1].date if dates else None
 
@@ -1002,76 +1017,108 @@ def _count(match: re.Match) -> int | None:
     return None if first is None or second is None else first + second
 
 
-# (string, (kind, value)) for every string a sentence is checked for: trigger words with the
-# rank of their trigger, words of an outcome, of speech or attribution ("segun"), and the
-# strings of the patterns `_Sentence` searches only in sentences that contain them.
+# (string, flag) for every string a sentence is checked for: trigger words with the rank of
+# their trigger, words of an outcome, of speech or attribution ("segun"), and the strings of
+# the patterns `_Sentence` searches only in sentences that contain them.
 _SENTENCE_STRINGS = (
     [(n, ("trigger", rank)) for rank, strings in enumerate(_TRIGGER_NEEDLES) for n in strings]
     + [(n, ("trigger also", rank)) for rank, strings in _TRIGGER_ALSO.items() for n in strings]
-    + [(n, ("outcome", n)) for n in _OUTCOME_NEEDLES]
-    + [(n, ("speech", n)) for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES)]
-    + [(n, ("according", n)) for n in ("segun", "according")]
-    + [(n, ("habitual", n)) for n in _HABITUAL_NEEDLES]
-    + [(n, ("last year", n)) for n in _LAST_YEAR_NEEDLES]
-    + [(n, ("where", n)) for n in ("donde", "where")]
-    + [(n, ("taking", n)) for n in _TAKING_NEEDLES]
-    + [(n, ("not site", n)) for n in _NOT_SITE_NEEDLES]
-    + [(n, ("document", n)) for n in _DOCUMENT_NEEDLES]
-    + [(n, ("since", n)) for n in _SINCE_NEEDLES]
-    + [(n, (field, n)) for field, _, needles in _FIGURES for n in needles]
+    + [(n, "outcome") for n in _OUTCOME_NEEDLES]
+    + [(n, "speech") for n in (*_SPEECH_VERBS, *_SPEECH_PARTICIPLES)]
+    + [(n, "according") for n in ("segun", "according")]
+    + [(n, "habitual") for n in _HABITUAL_NEEDLES]
+    + [(n, "last year") for n in _LAST_YEAR_NEEDLES]
+    + [(n, "where") for n in ("donde", "where")]
+    + [(n, "taking") for n in _TAKING_NEEDLES]
+    + [(n, "not site") for n in _NOT_SITE_NEEDLES]
+    + [(n, "document") for n in _DOCUMENT_NEEDLES]
+    + [(n, "since") for n in _SINCE_NEEDLES]
+    + [(n, field) for field, _, needles in _FIGURES for n in needles]
 )
+# Every form `word_forms` gives.
+_DATE_FORMS = sorted({*chain.from_iterable(DATE_CUES.values()), "digit", "day", "year"}, key=str)
+# A bit for each flag, and ("date", form) for each form of `word_forms`: a sentence's flags
+# are one int, the `|` of its words', rather than a set of values merged and sorted through.
+_FLAGS = {
+    flag: 1 << bit
+    for bit, flag in enumerate(
+        dict.fromkeys([flag for _, flag in _SENTENCE_STRINGS] + [("date", f) for f in _DATE_FORMS])
+    )
+}
+_TRIGGER_FLAGS = sum(_FLAGS["trigger", rank] for rank in range(len(_TRIGGERS))) | sum(
+    _FLAGS["trigger also", rank] for rank in _TRIGGER_ALSO
+)
+_DATE_FLAGS = sum(_FLAGS["date", form] for form in _DATE_FORMS)
 
 
-def _strings_by_sentence(folded: str, spans: list[tuple[int, int]]) -> list[set]:
-    """For each sentence span of `folded`, the values of the `_SENTENCE_STRINGS` it contains,
-    and ("date", forms) for each of its words that has `word_forms`.
+def _sentence_flags(sentence: str) -> int:
+    """The flags of a folded sentence: those of the `_SENTENCE_STRINGS` it contains, and
+    ("date", form) for the `word_forms` it gives.
 
     No string has a space, so a sentence contains one when one of its space-separated words
     does; news repeats its words, so each word is searched only the first time it is met.
     """
-    strings_in = _WORD_STRINGS.__getitem__
-    return [
-        set().union(*filter(None, map(strings_in, folded[start:end].split())))
-        for start, end in spans
-    ]
+    return reduce(or_, map(_WORD_FLAGS.__getitem__, sentence.split()), 0)
 
 
-class _WordStrings(dict):
-    """The values of the strings each word contains, found the first time the word is met: a
-    dict looked up through `__missing__` costs half an `lru_cache` call, and the words of
-    every sentence are looked up. Emptied when it grows past a newspaper's vocabulary."""
-
-    def __missing__(self, word: str) -> tuple:
-        if len(self) >= 1 << 16:
-            self.clear()
-        found = self[word] = _strings_in(word)
-        return found
-
-
-def _strings_in(word: str) -> tuple:
-    found: list = []
+def _word_flags(word: str) -> int:
+    flags = 0
     for start in range(len(word)):
         node = _STRINGS_TRIE
         for char in word[start:]:
             node = node.get(char)
             if node is None:
                 break
-            found += node.get("", ())
-    forms = word_forms(word)
-    if forms:
-        found.append(("date", forms))
-    return tuple(found)
+            flags |= node.get("", 0)
+    for form in word_forms(word):
+        flags |= _FLAGS["date", form]
+    return flags
 
 
-# `_SENTENCE_STRINGS` letter by letter, the values of a string under "" at its last letter: a
+def _ranks(flags: int) -> tuple[int, ...]:
+    """The ranks of the triggers whose strings the flags show, in order: an attack on
+    civilians also needs the verb or the harm."""
+    return tuple(
+        rank
+        for rank in range(len(_TRIGGERS))
+        if flags & _FLAGS["trigger", rank]
+        and (rank not in _TRIGGER_ALSO or flags & _FLAGS["trigger also", rank])
+    )
+
+
+def _forms(flags: int) -> frozenset:
+    return frozenset(form for form in _DATE_FORMS if flags & _FLAGS["date", form])
+
+
+class _Memo(dict):
+    """`function` of each key, computed the first time the key is met: a dict looked up
+    through `__missing__` costs half an `lru_cache` call, and every word of every sentence is
+    looked up. Emptied when it grows past a newspaper's vocabulary."""
+
+    def __init__(self, function):
+        self.function = function
+
+    def __missing__(self, key):
+        if len(self) >= 1 << 16:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
+_WORD_FLAGS = _Memo(_word_flags)
+_RANKS = _Memo(_ranks)
+"""By the trigger flags of a sentence."""
+_FORMS = _Memo(_forms)
+"""By the date flags of a sentence."""
+
+# `_SENTENCE_STRINGS` letter by letter, the flags of a string under "" at its last letter: a
 # word met for the first time is read once from each letter rather than once for each string.
 _STRINGS_TRIE: dict = {}
-_WORD_STRINGS = _WordStrings()
-for _string, _value in _SENTENCE_STRINGS:
+for _string, _flag in _SENTENCE_STRINGS:
     _node = _STRINGS_TRIE
     for _char in _string:
         _node = _node.setdefault(_char, {})
-    _node.setdefault("", []).append(_value)
+    _node[""] = _node.get("", 0) | _FLAGS[_flag]
 
 
 def _first_trigger(
@@ -1287,9 +1334,17 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     )
 
 
-def _without_told_again(found: list[_Found], headings: set[str]) -> list[_Found]:
+def _without_told_again(
+    found: list[_Found], text: str, spans: list[tuple[int, int]]
+) -> list[_Found]:
     """Drop a heading's undated incidents at a place the text reports a dated one at
-    ("Jankendi bajo el fuego" over "el martes, la artillería alcanzó Jankendi")."""
+    ("Jankendi bajo el fuego" over "el martes, la artillería alcanzó Jankendi"); the
+    headings are looked for only when there is an undated incident."""
+    if all(f.explicit or not f.event.is_incident for f in found):
+        return found
+    headings = {text[s:e] for s, e in spans if _is_heading(text, s, e)}
+    if not headings:
+        return found
     dated_places = {
         f.place
         for f in found
