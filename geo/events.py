@@ -64,12 +64,24 @@ from geo.dates import (
     read_number,
     word_forms,
 )
-from geo.model import AREA_KINDS, SETTLEMENT_KINDS, Article, Event, Excerpt, LocatedMention
+from geo.model import (
+    AREA_KINDS,
+    SETTLEMENT_KINDS,
+    Article,
+    Event,
+    Excerpt,
+    LocatedMention,
+    Place,
+)
 from geo.text import fold, split_sentences
 
 # Kinds that give way to a finer place in the same clause: ACLED codes the most specific
 # location ("cerca de Tegh, en la provincia de Syunik" is an event at Tegh).
 _COARSE = AREA_KINDS | {"country"}
+# Where armed events of the conflict are placed, and the events a crowd makes anywhere.
+_WAR_COUNTRIES = frozenset({"AM", "AZ", "GE", "IR", "TR", ""})
+_CAPITAL_POPULATION = 1_000_000
+_CROWD_EVENTS = frozenset({"Protests", "Riots"})
 
 MENTION = "Mention"
 """`event_type` of a place only named; its sub-type says whether in a statement."""
@@ -689,6 +701,11 @@ class _Sentence:
             if any(lm.place.kind not in _COARSE for lm in places):
                 # A province only situates a finer place, unless it was itself taken.
                 places = [lm for lm in places if lm.place.kind not in _COARSE or id(lm) in taken]
+            if trigger.event_type not in _CROWD_EVENTS:
+                # Fighting, shelling and handovers happen in the conflict's lands, not in the
+                # capitals that speak for it ("que Bakú recuperó") nor abroad ("la Cumbre de
+                # Washington"): there, only crowds gather.
+                places = [lm for lm in places if _in_the_war(lm.place)]
             if trigger.event_type == "Protests":
                 # "para pedir protección para la población de Karabaj": what a protest is for
                 # or against is not where it is.
@@ -963,6 +980,12 @@ class _Sentence:
             count, at = max(counts)
             target = min(found, key=lambda f: _event_distance(f.event, self.start, at))
             target.event = replace(target.event, **{field: count})
+
+
+def _in_the_war(place: Place) -> bool:
+    """Whether armed events of the conflict can be placed there: Armenia, Azerbaijan and their
+    neighbours' border lands (or a place put roughly in them), not a capital of a million."""
+    return place.country in _WAR_COUNTRIES and place.population < _CAPITAL_POPULATION
 
 
 def _focus(mentions: list[LocatedMention], keys: dict[int, tuple]) -> LocatedMention | None:

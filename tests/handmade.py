@@ -11,44 +11,54 @@ from datetime import date
 
 from geo.model import GEO_EXACT, GEO_REGION, Article, LocatedMention, Mention, Place
 
-# name as written -> (canonical name, lat, lon, kind, country, admin1)
+# name as written -> (canonical name, lat, lon, kind, country code, admin1)
 PLACES: dict[str, tuple[str, float, float, str, str, str]] = {
-    "Paso Lachin": ("Lachin corridor", 39.63, 46.55, "road", "Azerbaijan", "Lachin"),
-    "corredor de Lachin": ("Lachin corridor", 39.63, 46.55, "road", "Azerbaijan", "Lachin"),
-    "Lachin corridor": ("Lachin corridor", 39.63, 46.55, "road", "Azerbaijan", "Lachin"),
-    "Nagorno-Karabaj": ("Nagorno-Karabakh", 39.82, 46.75, "region", "Azerbaijan", ""),
-    "Nagorno Karabaj": ("Nagorno-Karabakh", 39.82, 46.75, "region", "Azerbaijan", ""),
-    "Syunik": ("Syunik", 39.21, 46.41, "admin1", "Armenia", "Syunik"),
-    "Gegharkunik": ("Gegharkunik", 40.35, 45.13, "admin1", "Armenia", "Gegharkunik"),
-    "Tavush": ("Tavush", 40.88, 45.15, "admin1", "Armenia", "Tavush"),
-    "lago Sev": ("Lake Sev", 39.53, 46.02, "lake", "Armenia", "Syunik"),
-    "Verishen": ("Verishen", 39.54, 46.32, "village", "Armenia", "Syunik"),
-    "Sotk": ("Sotk", 40.22, 45.94, "village", "Armenia", "Gegharkunik"),
-    "Jermuk": ("Jermuk", 39.84, 45.67, "city", "Armenia", "Vayots Dzor"),
-    "Goris": ("Goris", 39.51, 46.34, "city", "Armenia", "Syunik"),
-    "Kapan": ("Kapan", 39.21, 46.41, "city", "Armenia", "Syunik"),
-    "Tegh": ("Tegh", 39.56, 46.48, "village", "Armenia", "Syunik"),
-    "Berdavan": ("Berdavan", 41.20, 45.00, "village", "Armenia", "Tavush"),
-    "Shushi": ("Shusha", 39.76, 46.75, "city", "Azerbaijan", "Shusha"),
-    "Stepanakert": ("Stepanakert", 39.82, 46.75, "city", "Azerbaijan", "Khankendi"),
-    "Vardenis": ("Vardenis", 40.18, 45.72, "city", "Armenia", "Gegharkunik"),
-    "Kalbajar": ("Kalbajar", 40.11, 46.04, "city", "Azerbaijan", "Kalbajar"),
-    "Aghdam": ("Aghdam", 39.99, 46.93, "city", "Azerbaijan", "Aghdam"),
-    "Ganyá": ("Ganja", 40.68, 46.36, "city", "Azerbaijan", "Ganja"),
-    "París": ("Paris", 48.86, 2.35, "city", "France", "Ile-de-France"),
-    "Baku": ("Baku", 40.38, 49.89, "city", "Azerbaijan", "Baku"),
-    "Moscow": ("Moscow", 55.75, 37.62, "city", "Russia", "Moscow"),
-    "Turquía": ("Turkey", 38.96, 35.24, "country", "Turkey", ""),
-    "Ankara": ("Ankara", 39.93, 32.86, "city", "Turkey", "Ankara"),
-    "Ereván": ("Yerevan", 40.18, 44.51, "city", "Armenia", "Yerevan"),
-    "Bakú": ("Baku", 40.38, 49.89, "city", "Azerbaijan", "Baku"),
-    "Moscú": ("Moscow", 55.75, 37.62, "city", "Russia", "Moscow"),
-    "Kremlin": ("Moscow", 55.75, 37.62, "city", "Russia", "Moscow"),
-    "Bruselas": ("Brussels", 50.85, 4.35, "city", "Belgium", "Brussels"),
+    "Paso Lachin": ("Lachin corridor", 39.63, 46.55, "road", "AZ", "Lachin"),
+    "corredor de Lachin": ("Lachin corridor", 39.63, 46.55, "road", "AZ", "Lachin"),
+    "Lachin corridor": ("Lachin corridor", 39.63, 46.55, "road", "AZ", "Lachin"),
+    "Nagorno-Karabaj": ("Nagorno-Karabakh", 39.82, 46.75, "region", "AZ", ""),
+    "Nagorno Karabaj": ("Nagorno-Karabakh", 39.82, 46.75, "region", "AZ", ""),
+    "Syunik": ("Syunik", 39.21, 46.41, "admin1", "AM", "Syunik"),
+    "Gegharkunik": ("Gegharkunik", 40.35, 45.13, "admin1", "AM", "Gegharkunik"),
+    "Tavush": ("Tavush", 40.88, 45.15, "admin1", "AM", "Tavush"),
+    "lago Sev": ("Lake Sev", 39.53, 46.02, "lake", "AM", "Syunik"),
+    "Verishen": ("Verishen", 39.54, 46.32, "village", "AM", "Syunik"),
+    "Sotk": ("Sotk", 40.22, 45.94, "village", "AM", "Gegharkunik"),
+    "Jermuk": ("Jermuk", 39.84, 45.67, "city", "AM", "Vayots Dzor"),
+    "Goris": ("Goris", 39.51, 46.34, "city", "AM", "Syunik"),
+    "Kapan": ("Kapan", 39.21, 46.41, "city", "AM", "Syunik"),
+    "Tegh": ("Tegh", 39.56, 46.48, "village", "AM", "Syunik"),
+    "Berdavan": ("Berdavan", 41.20, 45.00, "village", "AM", "Tavush"),
+    "Shushi": ("Shusha", 39.76, 46.75, "city", "AZ", "Shusha"),
+    "Stepanakert": ("Stepanakert", 39.82, 46.75, "city", "AZ", "Khankendi"),
+    "Vardenis": ("Vardenis", 40.18, 45.72, "city", "AM", "Gegharkunik"),
+    "Kalbajar": ("Kalbajar", 40.11, 46.04, "city", "AZ", "Kalbajar"),
+    "Aghdam": ("Aghdam", 39.99, 46.93, "city", "AZ", "Aghdam"),
+    "Ganyá": ("Ganja", 40.68, 46.36, "city", "AZ", "Ganja"),
+    "París": ("Paris", 48.86, 2.35, "city", "FR", "Ile-de-France"),
+    "Baku": ("Baku", 40.38, 49.89, "city", "AZ", "Baku"),
+    "Moscow": ("Moscow", 55.75, 37.62, "city", "RU", "Moscow"),
+    "Turquía": ("Turkey", 38.96, 35.24, "country", "TR", ""),
+    "Ankara": ("Ankara", 39.93, 32.86, "city", "TR", "Ankara"),
+    "Ereván": ("Yerevan", 40.18, 44.51, "city", "AM", "Yerevan"),
+    "Bakú": ("Baku", 40.38, 49.89, "city", "AZ", "Baku"),
+    "Moscú": ("Moscow", 55.75, 37.62, "city", "RU", "Moscow"),
+    "Kremlin": ("Moscow", 55.75, 37.62, "city", "RU", "Moscow"),
+    "Bruselas": ("Brussels", 50.85, 4.35, "city", "BE", "Brussels"),
     "Unión Europea": ("European Union", 50.85, 4.35, "region", "", ""),
-    "Armenia": ("Armenia", 40.07, 45.04, "country", "Armenia", ""),
-    "Azerbaiyán": ("Azerbaijan", 40.14, 47.58, "country", "Azerbaijan", ""),
-    "Rusia": ("Russia", 61.52, 105.32, "country", "Russia", ""),
+    "Armenia": ("Armenia", 40.07, 45.04, "country", "AM", ""),
+    "Azerbaiyán": ("Azerbaijan", 40.14, 47.58, "country", "AZ", ""),
+    "Rusia": ("Russia", 61.52, 105.32, "country", "RU", ""),
+}
+
+# Canonical name -> population, for the big cities (GeoNames', rounded).
+POPULATIONS = {
+    "Yerevan": 1_093_000,
+    "Baku": 2_300_000,
+    "Moscow": 12_500_000,
+    "Ankara": 3_500_000,
+    "Paris": 2_100_000,
+    "Brussels": 1_000_000,
 }
 
 
@@ -60,7 +70,10 @@ def locate_by_find(
     located = []
     for written, (name, lat, lon, kind, country, admin1) in table.items():
         for match in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", article.text):
-            place = Place(name, lat, lon, kind, country=country, admin1=admin1, source="hand")
+            place = Place(
+                name, lat, lon, kind, country=country, admin1=admin1,
+                population=POPULATIONS.get(name, 0), source="hand",
+            )  # fmt: skip
             precision = GEO_REGION if kind in ("admin1", "region", "country") else GEO_EXACT
             mention = Mention(article.id, written, match.start(), match.end())
             located.append(LocatedMention(mention, place, precision, provenance="hand"))

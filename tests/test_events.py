@@ -587,3 +587,14 @@ def test_what_a_protest_is_for_or_against_is_not_where_it_is():
     assert incidents_of("Cientos de personas protestaron para pedir protección para Tegh.") == []
     [event] = incidents_of("Miles de personas protestaron en Ereván contra la cesión de Tegh.")
     assert (event.location.mention.text, event.event_type) == ("Ereván", "Protests")
+
+
+def test_armed_events_are_placed_in_the_conflicts_lands_and_crowds_anywhere():
+    text = (
+        "Los combates estallaron horas después de que los presidentes regresaran de la cumbre"
+        " en Washington. Bakú recuperó Karabaj en 2023 tras una ofensiva en Stepanakert."
+    )
+    assert {e.location.mention.text for e in incidents_of(text)} <= {"Karabaj", "Stepanakert"}
+    protests = incidents_of("Miles de personas se manifestaron en Ereván y en Madrid.")
+    assert {e.event_type for e in protests} == {"Protests"}
+    assert {e.location.mention.text for e in protests} & {"Ereván", "Madrid"}

@@ -39,7 +39,7 @@ RFERL = article(
     title="Sotk",
 )
 # A few km from Sotk (approximate), the same day and type: the same clash.
-NEAR_SOTK = {"Sotk village": ("Sotk village", 40.24, 45.98, "village", "Armenia", "Gegharkunik")}
+NEAR_SOTK = {"Sotk village": ("Sotk village", 40.24, 45.98, "village", "AM", "Gegharkunik")}
 
 
 def events_of(*items, places=None):
