@@ -289,6 +289,17 @@ _NOT_SITE = re.compile(
 )
 _NOT_SITE_NEEDLES = ("lejos", "far", "acus", "culp", "accus", "blam", "pid", "ped", "inst",
                      "exig", "urg", "asked", "called")  # fmt: skip
+# "trasladado al hospital de Goris", "later transferred to Baku": where the wounded were taken
+# is not where it happened.
+_TAKEN_TO = re.compile(
+    r"\b(?:traslad|evacu|llevad|hospitaliz|ingresad|transferr|taken|airlift|flown)\w*"
+    r"(?:\s+(?:later|luego|despues|by\s+helicopter|en\s+helicoptero))?"
+    r"\s+(?:a|al|hasta|en|to|in)\s+(?:(?:el|la|un|una|the|a)\s+)?"
+    r"(?:(?:hospital|clinica|clinic|centro\s+medico)(?:\s+\w+)?\s+(?:de|del|en|in|of)\s+)?$"
+)
+_TAKEN_TO_NEEDLES = ("traslad", "evacu", "llevad", "hospitaliz", "ingresad", "transferr", "taken",
+                     "airlift", "flown")  # fmt: skip
+_TAKEN_TO_CHARS = 60
 # "Bakú cerró el paso", "Moscow sent troops": a place that decides or acts is a government.
 _ACTS = re.compile(
     r"\s+(?:cerro|cerraron|decidio|rechazo|acepto|ordeno|prohibio|suspendio|retiro|envio|"
@@ -883,6 +894,10 @@ class _Sentence:
             return False
         if self.has("not site") and _NOT_SITE.search(self.folded, max(0, offset - 20), offset):
             return False
+        if self.has("taken to") and _TAKEN_TO.search(
+            self.folded, max(0, offset - _TAKEN_TO_CHARS), offset
+        ):
+            return False
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
         return True
@@ -1054,6 +1069,7 @@ _SENTENCE_STRINGS = (
     + [(n, "where") for n in ("donde", "where")]
     + [(n, "taking") for n in _TAKING_NEEDLES]
     + [(n, "not site") for n in _NOT_SITE_NEEDLES]
+    + [(n, "taken to") for n in _TAKEN_TO_NEEDLES]
     + [(n, "document") for n in _DOCUMENT_NEEDLES]
     + [(n, "since") for n in _SINCE_NEEDLES]
     + [(n, field) for field, _, needles in _FIGURES for n in needles]

@@ -598,3 +598,10 @@ def test_armed_events_are_placed_in_the_conflicts_lands_and_crowds_anywhere():
     protests = incidents_of("Miles de personas se manifestaron en Ereván y en Madrid.")
     assert {e.event_type for e in protests} == {"Protests"}
     assert {e.location.mention.text for e in protests} & {"Ereván", "Madrid"}
+
+
+def test_where_the_wounded_were_taken_is_not_where_it_happened():
+    text = "Un soldado fue herido por disparos en Sotk y trasladado al hospital de Vardenis."
+    assert [e.location.mention.text for e in incidents_of(text)] == ["Sotk"]
+    text = "A soldier was wounded by fire in Sotk and was later transferred to Vardenis."
+    assert [e.location.mention.text for e in incidents_of(text)] == ["Sotk"]
