@@ -532,7 +532,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     _date_from_same_place(found)
     found = _without_told_again(found, article.text, spans)
     found += _link_orphans(orphans, found)
-    return [f.event for f in found]
+    return _regions_situate(found)
 
 
 class _lazy:
@@ -1398,6 +1398,26 @@ def _without_told_again(
             and f.event.excerpt.sentence in headings
             and f.place in dated_places
         )
+    ]
+
+
+def _regions_situate(found: list[_Found]) -> list[Event]:
+    """The events, a region's incidents made mentions when the article places incidents of
+    the same kind in towns or villages: "los combates en Nagorno Karabaj" situate what it
+    places at Martakert or Talish, and a region is where ACLED puts only what nothing finer
+    places. (A road such as the Lachin corridor runs along the region, not in it.)"""
+    finer = {
+        f.event.event_type
+        for f in found
+        if f.event.is_incident and f.event.location.place.kind in SETTLEMENT_KINDS
+    }
+    return [
+        replace(f.event, event_type=MENTION, sub_event_type=PLACE_NAMED, is_incident=False)
+        if f.event.is_incident
+        and f.event.location.place.kind == "region"
+        and f.event.event_type in finer
+        else f.event
+        for f in found
     ]
 
 

@@ -605,3 +605,13 @@ def test_where_the_wounded_were_taken_is_not_where_it_happened():
     assert [e.location.mention.text for e in incidents_of(text)] == ["Sotk"]
     text = "A soldier was wounded by fire in Sotk and was later transferred to Vardenis."
     assert [e.location.mention.text for e in incidents_of(text)] == ["Sotk"]
+
+
+def test_a_region_only_situates_incidents_of_its_kind_told_at_finer_places():
+    text = (
+        "Los combates en Nagorno Karabaj continuaron el lunes. El martes hubo combates en"
+        " Stepanakert."
+    )
+    assert [e.location.mention.text for e in incidents_of(text)] == ["Stepanakert"]
+    alone = incidents_of("Los combates en Nagorno Karabaj continuaron el lunes.")
+    assert [e.location.mention.text for e in alone] == ["Nagorno Karabaj"]
