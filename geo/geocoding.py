@@ -72,6 +72,7 @@ _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _NAMED_CUE = "llama"
 _VILLAGES_OF = ("aldeas", "localidades")
+_TOWN = 10_000
 _SENTENCE_MENTIONS = 8
 _PARAGRAPH_CHARS = 400
 _CUED_FAR_KM = 800.0
@@ -151,22 +152,26 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                 and (km > _CUED_FAR_KM or place.kind != "village")
             ):
                 final[text, cue] = (None, GEO_REGION, "")
-    _forget_namesakes_outside_their_area(article.text, mentions, final)
+    _forget_namesakes_outside_their_area(article.text, mentions, final, kinds)
     _place_unknown_beside_known(article.text, mentions, final, near)
     _gloss_rough_places(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
 
 
-def _forget_namesakes_outside_their_area(text: str, mentions: list[Mention], final: dict) -> None:
+def _forget_namesakes_outside_their_area(
+    text: str, mentions: list[Mention], final: dict, kinds: dict
+) -> None:
     """A village found far from the province or district the text puts it in ("the village of
-    Zar in Kalbajar district" is not Kotayk's Zar) is a namesake: the place is taken as
+    Zar in Kalbajar district" is not Kotayk's Zar; "las aldeas de Agdam y Dondar Gushchu, en
+    el distrito de Tovuz" is no town of Karabakh) is a namesake: the place is taken as
     unknown, so that it goes roughly into that area."""
     for mention, after in zip(mentions, mentions[1:], strict=False):
         place, area = final[mention.text, mention.cue][0], final[after.text, after.cue][0]
         if (
             place is not None
             and area is not None
-            and place.kind == "village"
+            and place.kind in SETTLEMENT_KINDS
+            and "village" in (place.kind, kinds[mention.text, mention.cue])
             and area.kind == "admin1"
             and place.admin1 != area.name
             and distance_km(place.lat, place.lon, area.lat, area.lon) > _LIST_KM
@@ -697,17 +702,26 @@ def _area_kind(ask: _Asker, name: str) -> str | None:
     """ "country" or "admin1" when the name is that of a country or of a province or district of
     the focus countries, its own ("Tavush", "Lachin District"), not its centre's ("Kapan" is
     also a name of Syunik)."""
-    for kind in ("country", "admin1"):
-        found = ask(name, True, kind, None)
-        place = found[0][0] if found else None
-        if (
-            place is not None
-            and place.kind == kind
-            and (kind == "country" or place.country in FOCUS_COUNTRIES)
-            and name_key(place.name).startswith(name_key(name))
-        ):
-            return kind
-    return None
+    found = ask(name, True, None, None)
+    place = found[0][0] if found else None
+    key = name_key(name)
+    if (
+        place is None
+        or place.kind not in ("country", "admin1")
+        or (place.kind == "admin1" and place.country not in FOCUS_COUNTRIES)
+        or not name_key(place.name).startswith(key)
+    ):
+        return None
+    towns = ask(name, False, "city", None)
+    if any(
+        town.kind in SETTLEMENT_KINDS
+        and town.country in FOCUS_COUNTRIES
+        and town.population >= _TOWN
+        and name_key(town.name) == key
+        for town, _ in towns
+    ):
+        return None  # "las aldeas de Agdam y Dondar Gushchu": Agdam is a town too
+    return place.kind
 
 
 def _is_prefixed(text: str) -> bool:

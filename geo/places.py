@@ -191,6 +191,7 @@ _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _PRESS = word_key("press")
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region"})
 _REPUBLIC = frozenset({"República", "Republic"})
+_FEMININE = ("a", "ión", "ion", "dad", "tad", "tud")
 _DE = frozenset({"de", "del", "a", "al", "of"})
 _MAX_ADJECTIVES = 2
 _ACRONYM = 3
@@ -575,21 +576,30 @@ def _acceptable(
 
 
 def _qualifies_a_name(text: str, start: int, table: PlaceTable) -> bool:
-    """Whether a country named by a word that is also a Spanish adjective comes right after the
-    second or a later capitalised word of a name: then it is that adjective ("la Iglesia
-    Apostólica Armenia", "la Unión General Armenia"), except after "República"."""
+    """Whether a country named by a word that is also a Spanish adjective ends a name of two or
+    more capitalised words whose first is a feminine noun: then it is that adjective ("la
+    Iglesia Apostólica Armenia", "la Unión General Armenia"), not after "República" nor a
+    masculine noun ("el Fondo Nacional Armenia"), nor in English ("Lydian Armenia")."""
     before = _word_before(text, start)
     if before is None:
         return False
     word = text[before[0] : before[1]]
-    return (
-        word[0].isupper()
-        and word not in _REPUBLIC
-        and not _facts(table, word)[2]
-        and text[before[0] - 2 : before[0] - 1].isalpha()  # the name's second word or later
-        and text[before[0] - 1] == " "
-        and not _title_case(text, start)
-    )
+    if not word[0].isupper() or word in _REPUBLIC or _facts(table, word)[2]:
+        return False
+    head = _head_of_name(text, before[0])
+    return head is not None and head.lower().endswith(_FEMININE) and not _title_case(text, start)
+
+
+def _head_of_name(text: str, start: int) -> str | None:
+    """The first word of the run of capitalised words that ends with the word at `start`, when
+    the run starts mid-sentence (after a lower-case word)."""
+    while True:
+        before = _word_before(text, start)
+        if before is None:
+            return None
+        if not text[before[0]].isupper():
+            return _WORD.match(text, start)[0]
+        start = before[0]
 
 
 def _final_apostrophe(text: str, start: int, end: int, key: str, table: PlaceTable) -> bool:

@@ -456,3 +456,12 @@ def test_a_river_takes_the_stretch_nearest_the_places_its_sentence_names():
     aras = next(lm for lm in found if lm.mention.text == "Aras").place
     ordubad = next(lm for lm in found if lm.mention.text == "Ordubad").place
     assert distance_km(aras.lat, aras.lon, ordubad.lat, ordubad.lon) < 25
+
+
+def test_a_town_in_a_list_of_villages_of_a_district_is_a_namesake_there():
+    found = by_text(
+        "Disparos en Berd y Chinari. Proyectiles alcanzaron las aldeas de Agdam y Dondar Gushchu,"
+        " en el distrito de Tovuz."
+    )
+    assert found["Agdam"].place.admin1 == "Tovuz District"
+    assert found["Agdam"].place.kind == "village"

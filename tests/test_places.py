@@ -230,9 +230,9 @@ def test_a_country_named_by_an_adjective_after_a_name_is_the_adjective():
     text = (
         "Los fieles de la diócesis de la Iglesia Apostólica Armenia rezaron toda la noche, y la"
         " Unión General Armenia de Beneficencia envió ayuda desde la República Argentina.\n\n"
-        "En Armenia hubo paz."
+        "En Armenia hubo paz. El Fondo Nacional Armenia envió ayuda, and Lydian Armenia said so."
     )
-    assert found(text) == ["Argentina", "Armenia"]
+    assert found(text) == ["Argentina", "Armenia", "Armenia", "Armenia"]
 
 
 def test_a_kind_word_opening_a_sentence_is_a_cue():
