@@ -81,6 +81,7 @@ _CHAIN_GAPS = frozenset({"-", "–"})
 _STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
 _GLOSS = re.compile(r" ?\( ?")
 _GLOSS_CHARS = 30
+_RIVER_CHARS = 80
 _FEATURE_KINDS = frozenset({"river", "lake", "mountain", "road"})
 # What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
 # Terter", "Zar (Kalbajar)".
@@ -580,8 +581,10 @@ def _one_sentence(text: str, one: Mention, other: Mention) -> bool:
 
 
 def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) -> None:
-    """A river is put on the stretch nearest the other places its sentence names ("puentes
-    sobre el río Aras, que en ese tramo separa Irán de Najicheván"), not the article's."""
+    """A river is put on the stretch nearest the other places named close to it in its sentence
+    ("puentes sobre el río Aras, que en ese tramo separa Irán de Najicheván"), not the
+    article's; a place named far before it is more often who speaks ("En Ereván, el gobierno
+    insiste en que la vía ... junto al río Aras")."""
     for index, mention in enumerate(mentions):
         place, _, service = final[mention.text, mention.cue]
         if place is None or place.kind != "river":
@@ -592,6 +595,7 @@ def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) ->
             if other is not mention
             and (other_place := final[other.text, other.cue][0]) is not None
             and other_place.kind in _TOWNS_AND_AREAS
+            and abs(other.start - mention.start) <= _RIVER_CHARS
             and _one_sentence(text, other, mention)
         ]
         if not points:
