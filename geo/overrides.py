@@ -11,6 +11,7 @@ import csv
 import math
 import os
 import tempfile
+import time
 from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -28,6 +29,9 @@ from geo.text import fold
 DEFAULT_OVERRIDES_PATH = data_dir() / "overrides.csv"
 FIELDS = ("name", "lat", "lon", "kind", "label", "note", "when")
 PROVENANCE = "manual fix"
+RECHECK_SECONDS = 0.1
+"""How often at most the file is looked at for changes made by other processes: resolution
+asks for about ten names an article, and a stat of the file for each took half its time."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,15 @@ def name_key(name: str) -> str:
 class OverrideTable:
     """The fixes in the CSV file at `path`; re-read whenever another process changed it.
 
-    `problems` lists the rows that could not be read, naming file and line. Rows keep their
-    order in the file; unreadable ones are written back as they were.
+    A change saved through any table of this process is seen at once, one made by another
+    process within `RECHECK_SECONDS`. `problems` lists the rows that could not be read, naming
+    file and line. Rows keep their order in the file; unreadable ones are written back as they
+    were.
     """
+
+    _saves = 0
+    """Saves made by the tables of this process: a table that has not seen the last one looks
+    at the file again, however recently it did."""
 
     def __init__(self, path: str | Path = DEFAULT_OVERRIDES_PATH) -> None:
         self.path = Path(path)
@@ -63,6 +73,7 @@ class OverrideTable:
         self._index: dict[str, Override] = {}
         self._stamp: tuple[int, int] | None = None
         self._readable = True
+        self._recheck_at, self._saves_seen = 0.0, -1
         self.refresh()
 
     def get(self, name: str) -> Override | None:
@@ -121,6 +132,10 @@ class OverrideTable:
         return True
 
     def refresh(self) -> None:
+        now = time.monotonic()
+        if now < self._recheck_at and self._saves_seen == OverrideTable._saves:
+            return
+        self._recheck_at, self._saves_seen = now + RECHECK_SECONDS, OverrideTable._saves
         try:
             stat = self.path.stat()
         except FileNotFoundError:
@@ -174,6 +189,7 @@ class OverrideTable:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        OverrideTable._saves += 1
         self._stamp = None
         self.refresh()
 

@@ -59,6 +59,17 @@ def test_a_change_by_another_process_is_seen(tmp_path):
     assert reader.get("Goris").lat == 39.5
 
 
+def test_a_hand_edit_is_seen_once_the_recheck_interval_has_passed(tmp_path, monkeypatch):
+    monkeypatch.setattr("geo.overrides.RECHECK_SECONDS", 0.0)
+    path = tmp_path / "o.csv"
+    reader = OverrideTable(path)
+    assert reader.get("Goris") is None
+
+    path.write_text("name,lat,lon\nGoris,39.5,46.3\n", encoding="utf-8")
+
+    assert reader.get("Goris").lat == 39.5
+
+
 def test_malformed_rows_are_reported_skipped_and_kept(tmp_path):
     path = tmp_path / "o.csv"
     path.write_text(
