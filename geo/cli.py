@@ -25,7 +25,6 @@ from geo.articles import (
     manifest_entries,
     parse_article,
     read_limited,
-    with_metadata,
 )
 from geo.gazetteer import PlaceTable
 from geo.geocoders.placetable import PlaceTableGeocoder
@@ -95,11 +94,13 @@ def read_file(path: Path, manifests: dict[Path, dict] | None = None) -> Article:
 
     `manifests` keeps each folder's manifest read once, for a call per file of a big folder.
     """
-    article = parse_article(path.name, read_limited(path), path=path)
+    data = read_limited(path)
     manifests = {} if manifests is None else manifests
-    if path.parent not in manifests:
-        manifests[path.parent], _ = manifest_entries(path.parent / MANIFEST)
-    return with_metadata(article, manifests[path.parent].get(path.name))
+    folder = path.parent
+    entries = manifests.get(folder)
+    if entries is None:
+        entries = manifests[folder] = manifest_entries(folder / MANIFEST)[0]
+    return parse_article(path.name, data, path=path, metadata=entries.get(path.name))
 
 
 def pipeline_for(args: argparse.Namespace) -> Pipeline:
