@@ -597,12 +597,17 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
 
 
 _GLOSS_OPENERS = frozenset({" (", "("})
+_JOIN_CHARS = max(map(len, _GLOSS_OPENERS))
 
 
 def _joined(text: str, last_end: int, start: int, cued: bool) -> bool:
     """Whether a name starts right after a place and a hyphen ("Khankendi-Khalfali") or, when
-    that place was cued, a bracket ("the village of Garghabazar (Qarğabazar)")."""
-    gap = text[last_end:start] if last_end >= 0 else ""
+    that place was cued, a bracket ("the village of Garghabazar (Qarğabazar)").
+
+    Asked at every capitalised word: a gap too long to be either is not sliced out to see."""
+    if last_end < 0 or start - last_end > _JOIN_CHARS:
+        return False
+    gap = text[last_end:start]
     return gap in _HYPHENS or (cued and gap in _GLOSS_OPENERS)
 
 
