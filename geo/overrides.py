@@ -78,7 +78,7 @@ class OverrideTable:
 
     def get(self, name: str) -> Override | None:
         self.refresh()
-        return self._index.get(name_key(name))
+        return self._index.get(name_key(name)) if self._index else None
 
     def __iter__(self):
         self.refresh()
