@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import gc
 import json
+import os
 import sys
 from dataclasses import replace
 from datetime import date
@@ -89,17 +90,18 @@ def _report(problems: list[Problem]) -> None:
         print(f"warning: {problem}", file=sys.stderr)
 
 
-def read_file(path: Path, manifests: dict[Path, dict] | None = None) -> Article:
+def read_file(path: Path, manifests: dict[str, dict] | None = None) -> Article:
     """One article file, with its row of the manifest beside it when there is one.
 
-    `manifests` keeps each folder's manifest read once, for a call per file of a big folder.
+    `manifests` keeps each folder's manifest read once, for a call per file of a big folder;
+    folders are named by string, as hashing a new `Path` for each file cost a tenth of reading.
     """
     data = read_limited(path)
     manifests = {} if manifests is None else manifests
-    folder = path.parent
+    folder = os.path.dirname(path)
     entries = manifests.get(folder)
     if entries is None:
-        entries = manifests[folder] = manifest_entries(folder / MANIFEST)[0]
+        entries = manifests[folder] = manifest_entries(Path(folder, MANIFEST))[0]
     return parse_article(path.name, data, path=path, metadata=entries.get(path.name))
 
 
