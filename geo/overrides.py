@@ -30,8 +30,9 @@ DEFAULT_OVERRIDES_PATH = data_dir() / "overrides.csv"
 FIELDS = ("name", "lat", "lon", "kind", "label", "note", "when")
 PROVENANCE = "manual fix"
 RECHECK_SECONDS = 0.1
-"""How often at most the file is looked at for changes made by other processes: resolution
-asks for about ten names an article, and a stat of the file for each took half its time."""
+"""How often at most a look-up looks at the file for changes made by other processes:
+resolution asks for about ten names an article, and a stat of the file for each took half its
+time. A save always looks first, so as not to write over another process's change."""
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,18 @@ class OverrideTable:
         self._index: dict[str, Override] = {}
         self._stamp: tuple[int, int] | None = None
         self._readable = True
-        self._recheck_at, self._saves_seen = 0.0, -1
         self.refresh()
 
     def get(self, name: str) -> Override | None:
-        self.refresh()
+        self._refresh_when_due()
         return self._index.get(name_key(name)) if self._index else None
 
     def __iter__(self):
-        self.refresh()
+        self._refresh_when_due()
         return iter(list(self._index.values()))
 
     def __len__(self) -> int:
-        self.refresh()
+        self._refresh_when_due()
         return len(self._index)
 
     def set(
@@ -131,11 +131,16 @@ class OverrideTable:
         self._write(rows)
         return True
 
-    def refresh(self) -> None:
-        now = time.monotonic()
-        if now < self._recheck_at and self._saves_seen == OverrideTable._saves:
+    def _refresh_when_due(self) -> None:
+        """`refresh`, unless it ran less than `RECHECK_SECONDS` ago and no table of this
+        process has saved since."""
+        if time.monotonic() < self._recheck_at and self._saves_seen == OverrideTable._saves:
             return
-        self._recheck_at, self._saves_seen = now + RECHECK_SECONDS, OverrideTable._saves
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._recheck_at = time.monotonic() + RECHECK_SECONDS
+        self._saves_seen = OverrideTable._saves
         try:
             stat = self.path.stat()
         except FileNotFoundError:

@@ -70,6 +70,18 @@ def test_a_hand_edit_is_seen_once_the_recheck_interval_has_passed(tmp_path, monk
     assert reader.get("Goris").lat == 39.5
 
 
+def test_a_save_keeps_a_fix_another_process_made_just_before(tmp_path, monkeypatch):
+    monkeypatch.setattr("geo.overrides.RECHECK_SECONDS", 3600.0)
+    path = tmp_path / "o.csv"
+    table = OverrideTable(path)
+    assert table.get("Goris") is None
+
+    path.write_text("name,lat,lon\nGoris,39.5,46.3\n", encoding="utf-8")
+    table.set("Jermuk", 39.8, 45.7)
+
+    assert sorted(fix.name for fix in OverrideTable(path)) == ["Goris", "Jermuk"]
+
+
 def test_malformed_rows_are_reported_skipped_and_kept(tmp_path):
     path = tmp_path / "o.csv"
     path.write_text(
