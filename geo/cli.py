@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import gc
 import json
+import os
 import sys
 from dataclasses import replace
 from datetime import date
@@ -25,7 +26,6 @@ from geo.articles import (
     manifest_entries,
     parse_article,
     read_limited,
-    with_metadata,
 )
 from geo.gazetteer import PlaceTable
 from geo.geocoders.placetable import PlaceTableGeocoder
@@ -90,16 +90,19 @@ def _report(problems: list[Problem]) -> None:
         print(f"warning: {problem}", file=sys.stderr)
 
 
-def read_file(path: Path, manifests: dict[Path, dict] | None = None) -> Article:
+def read_file(path: Path, manifests: dict[str, dict] | None = None) -> Article:
     """One article file, with its row of the manifest beside it when there is one.
 
-    `manifests` keeps each folder's manifest read once, for a call per file of a big folder.
+    `manifests` keeps each folder's manifest read once, for a call per file of a big folder;
+    folders are named by string, as hashing a new `Path` for each file cost a tenth of reading.
     """
-    article = parse_article(path.name, read_limited(path), path=path)
+    data = read_limited(path)
     manifests = {} if manifests is None else manifests
-    if path.parent not in manifests:
-        manifests[path.parent], _ = manifest_entries(path.parent / MANIFEST)
-    return with_metadata(article, manifests[path.parent].get(path.name))
+    folder = os.path.dirname(path)
+    entries = manifests.get(folder)
+    if entries is None:
+        entries = manifests[folder] = manifest_entries(Path(folder, MANIFEST))[0]
+    return parse_article(path.name, data, path=path, metadata=entries.get(path.name))
 
 
 def pipeline_for(args: argparse.Namespace) -> Pipeline:
@@ -115,22 +118,28 @@ def pipeline_for(args: argparse.Namespace) -> Pipeline:
 
 def extract_command(args: argparse.Namespace) -> int:
     articles, failed = read_files(args.files, published=args.published)
-    engine = pipeline_for(args)
     with collector_paused():
-        results = engine.results(articles)
-        if args.format == "json":
-            print(extract_json(results, [build_incidents(incident_events(r)) for r in results]))
-        else:
-            incidents = build_incidents([event for r in results for event in incident_events(r)])
-            sys.stdout.buffer.write(incidents_to_bytes(to_geodataframe(incidents), args.format))
+        # The engine and its results are gone by the end of this line, while the collector is
+        # still paused: back, its first round would walk every object they hold (1% of the run).
+        write_extracted(pipeline_for(args).results(articles), args.format)
     return 1 if failed else 0
+
+
+def write_extracted(results: list[ArticleResult], output_format: str) -> None:
+    """Print the places and incidents of `results` in the format `extract` was asked for."""
+    if output_format == "json":
+        print(extract_json(results, [build_incidents(incident_events(r)) for r in results]))
+    else:
+        incidents = build_incidents([event for r in results for event in incident_events(r)])
+        sys.stdout.buffer.write(incidents_to_bytes(to_geodataframe(incidents), output_format))
 
 
 @contextlib.contextmanager
 def collector_paused():
     """No cyclic garbage collection for a while, then as before: extract makes thousands of
     objects an article and keeps them, which the collector would walk again and again for the
-    few cycles among them (1-5% of extract's time)."""
+    few cycles among them (1-5% of extract's time). What was made meanwhile is best freed
+    before the end: the collector's first round after it walks whatever is left."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -157,9 +166,10 @@ def read_files(paths: list[Path], *, published: date | None = None) -> tuple[lis
 def extract_json(results: list[ArticleResult], incidents: list[list[Incident]]) -> str:
     """The `extract --format json` document: each article's places and its own incidents.
 
-    Laid out as `json.dumps(document, ensure_ascii=False, indent=2)` lays it out, at twice
-    its speed: with an indent `json` encodes value by value in Python; here each mention and
-    incident is one call of the C encoder, whose item separator makes its lines.
+    Laid out as `json.dumps(document, ensure_ascii=False, indent=2)` lays it out, at several
+    times its speed: with an indent `json` encodes value by value in Python; here an article's
+    mentions, and its incidents, are one call of the C encoder, whose item separator makes
+    their lines.
     """
     if not results:
         return '{\n  "articles": []\n}'
@@ -174,7 +184,8 @@ def incident_events(result: ArticleResult) -> list[Event]:
 
 
 _VALUE = json.JSONEncoder(ensure_ascii=False).encode
-_ROW = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + " " * 10, ": ")).encode
+_ITEM = ",\n" + " " * 10
+_ROWS = json.JSONEncoder(ensure_ascii=False, separators=(_ITEM, ": ")).encode
 
 
 def _article_json(result: ArticleResult, incidents: list[Incident]) -> str:
@@ -218,10 +229,14 @@ def _article_json(result: ArticleResult, incidents: list[Incident]) -> str:
 
 
 def _rows(rows: list[dict]) -> str:
-    """A list of dicts of plain values, at the depth of an article's mentions and incidents."""
+    """A list of dicts of plain values, at the depth of an article's mentions and incidents.
+
+    Encoded at once, the dicts come apart by the item separator too; only there does it stand
+    between "}" and "{", as a string escapes its line breaks.
+    """
     if not rows:
         return "[]"
-    items = "\n        },\n        {\n          ".join(_ROW(row)[1:-1] for row in rows)
+    items = _ROWS(rows)[2:-2].replace("}" + _ITEM + "{", "\n        },\n        {\n          ")
     return "[\n        {\n          " + items + "\n        }\n      ]"
 
 

@@ -32,7 +32,6 @@ from geo.articles import (
     parse_article,
     read_limited,
     read_manifest,
-    with_metadata,
 )
 from geo.manifest import Manifest, Metadata, check_url
 from geo.model import Article, Problem
@@ -98,13 +97,13 @@ class ArticleStore:
         `filename` is only a wish: the name kept is `article.path.name`. `known` are articles
         kept elsewhere (the samples, say) whose text counts as already here too.
         """
+        metadata, problems = _metadata(filename, title, published, source, url)
         try:
             name = safe_name(filename)
-            article = parse_article(name, check_size(data, self.max_bytes))
+            article = parse_article(name, check_size(data, self.max_bytes), metadata=metadata)
         except ArticleError as error:
             return None, [Problem(filename, f"{error}; not added")]
         elsewhere = {other.id: other.path.name if other.path else other.title for other in known}
-        metadata, problems = _metadata(filename, title, published, source, url)
         with self._locked():
             here = self._files_by_id().get(article.id)
             same = here[0] if here else elsewhere.get(article.id)
@@ -120,7 +119,7 @@ class ArticleStore:
                 writes={name: data, self.manifest_name: manifest.with_entry(name, metadata).text()},
                 removes=[],
             )
-        return with_metadata(replace(article, path=self.folder / name), metadata), problems
+        return replace(article, path=self.folder / name), problems
 
     def add_text(
         self,

@@ -11,6 +11,7 @@ import csv
 import math
 import os
 import tempfile
+import time
 from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -28,6 +29,10 @@ from geo.text import fold
 DEFAULT_OVERRIDES_PATH = data_dir() / "overrides.csv"
 FIELDS = ("name", "lat", "lon", "kind", "label", "note", "when")
 PROVENANCE = "manual fix"
+RECHECK_SECONDS = 0.1
+"""How often at most a look-up looks at the file for changes made by other processes:
+resolution asks for about ten names an article, and a stat of the file for each took half its
+time. A save always looks first, so as not to write over another process's change."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,15 @@ def name_key(name: str) -> str:
 class OverrideTable:
     """The fixes in the CSV file at `path`; re-read whenever another process changed it.
 
-    `problems` lists the rows that could not be read, naming file and line. Rows keep their
-    order in the file; unreadable ones are written back as they were.
+    A change saved through any table of this process is seen at once, one made by another
+    process within `RECHECK_SECONDS`. `problems` lists the rows that could not be read, naming
+    file and line. Rows keep their order in the file; unreadable ones are written back as they
+    were.
     """
+
+    _saves = 0
+    """Saves made by the tables of this process: a table that has not seen the last one looks
+    at the file again, however recently it did."""
 
     def __init__(self, path: str | Path = DEFAULT_OVERRIDES_PATH) -> None:
         self.path = Path(path)
@@ -66,15 +77,15 @@ class OverrideTable:
         self.refresh()
 
     def get(self, name: str) -> Override | None:
-        self.refresh()
-        return self._index.get(name_key(name))
+        self._refresh_when_due()
+        return self._index.get(name_key(name)) if self._index else None
 
     def __iter__(self):
-        self.refresh()
+        self._refresh_when_due()
         return iter(list(self._index.values()))
 
     def __len__(self) -> int:
-        self.refresh()
+        self._refresh_when_due()
         return len(self._index)
 
     def set(
@@ -120,7 +131,16 @@ class OverrideTable:
         self._write(rows)
         return True
 
+    def _refresh_when_due(self) -> None:
+        """`refresh`, unless it ran less than `RECHECK_SECONDS` ago and no table of this
+        process has saved since."""
+        if time.monotonic() < self._recheck_at and self._saves_seen == OverrideTable._saves:
+            return
+        self.refresh()
+
     def refresh(self) -> None:
+        self._recheck_at = time.monotonic() + RECHECK_SECONDS
+        self._saves_seen = OverrideTable._saves
         try:
             stat = self.path.stat()
         except FileNotFoundError:
@@ -174,6 +194,7 @@ class OverrideTable:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        OverrideTable._saves += 1
         self._stamp = None
         self.refresh()
 

@@ -59,6 +59,30 @@ def test_a_change_by_another_process_is_seen(tmp_path):
     assert reader.get("Goris").lat == 39.5
 
 
+def _edited_by_hand(path, monkeypatch, recheck_seconds: float) -> OverrideTable:
+    """A table that has looked at `path`, which another process then gives a fix for Goris."""
+    monkeypatch.setattr("geo.overrides.RECHECK_SECONDS", recheck_seconds)
+    table = OverrideTable(path)
+    assert table.get("Goris") is None
+    path.write_text("name,lat,lon\nGoris,39.5,46.3\n", encoding="utf-8")
+    return table
+
+
+def test_a_hand_edit_is_seen_once_the_recheck_interval_has_passed(tmp_path, monkeypatch):
+    table = _edited_by_hand(tmp_path / "o.csv", monkeypatch, recheck_seconds=0.0)
+
+    assert table.get("Goris").lat == 39.5
+
+
+def test_a_save_keeps_a_fix_another_process_made_just_before(tmp_path, monkeypatch):
+    path = tmp_path / "o.csv"
+    table = _edited_by_hand(path, monkeypatch, recheck_seconds=3600.0)
+
+    table.set("Jermuk", 39.8, 45.7)
+
+    assert sorted(fix.name for fix in OverrideTable(path)) == ["Goris", "Jermuk"]
+
+
 def test_malformed_rows_are_reported_skipped_and_kept(tmp_path):
     path = tmp_path / "o.csv"
     path.write_text(

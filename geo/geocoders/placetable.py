@@ -175,6 +175,8 @@ class PlaceTableGeocoder(Geocoder):
         indexes = self.table.indexes(key)
         if codes:
             indexes = [i for i in indexes if places[i].country in codes]
+        if len(indexes) < 2:
+            return tuple(indexes)  # most names name one place: nothing to score
         table = self.table
         ranked = sorted(
             indexes,
