@@ -569,7 +569,7 @@ def _acceptable(
         # so letter for letter: the key's merged letters make "EU" the key of "EEUU".
         return text[start:end] in table.capitals_names
     if important:
-        return not (common and _qualifies_a_name(text, start, table))
+        return not (common and _qualifies_a_name(text, start, end, table))
     if common:
         return False
     before = _word_before(text, start)
@@ -581,11 +581,15 @@ def _acceptable(
     )
 
 
-def _qualifies_a_name(text: str, start: int, table: PlaceTable) -> bool:
-    """Whether a country named by a word that is also a Spanish adjective ends a name of two or
-    more capitalised words whose first is a feminine noun: then it is that adjective ("la
-    Iglesia Apostólica Armenia", "la Unión General Armenia"), not after "República" nor a
-    masculine noun ("el Fondo Nacional Armenia"), nor in English ("Lydian Armenia")."""
+def _qualifies_a_name(text: str, start: int, end: int, table: PlaceTable) -> bool:
+    """Whether a name that is also a Spanish feminine adjective ("armenia", as "armenio" is a
+    word; not "Moscú") ends a name of two or more capitalised words whose first is a feminine
+    noun: then it is that adjective ("la Iglesia Apostólica Armenia", "la Unión General
+    Armenia"), not after "República" nor a masculine noun ("el Fondo Nacional Armenia"), nor
+    in English ("Lydian Armenia")."""
+    name = text[start:end]
+    if not name.endswith("a") or word_key(name[:-1] + "o") not in table.common_words:
+        return False
     before = _word_before(text, start)
     if before is None:
         return False

@@ -233,6 +233,7 @@ def test_a_country_named_by_an_adjective_after_a_name_is_the_adjective():
         "En Armenia hubo paz. El Fondo Nacional Armenia envió ayuda, and Lydian Armenia said so."
     )
     assert found(text) == ["Argentina", "Armenia", "Armenia", "Armenia"]
+    assert found("Tras la Segunda Guerra Moscú aceptó la ayuda.") == ["Moscú"]
 
 
 def test_a_kind_word_opening_a_sentence_is_a_cue():
