@@ -81,6 +81,8 @@ _CHAIN_GAPS = frozenset({"-", "–"})
 _STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
 _GLOSS = re.compile(r" ?\( ?")
 _GLOSS_CHARS = 30
+_IN_TOWN = re.compile(r"\b(?:in|en|at|de|del|of)\s+$", re.IGNORECASE)
+_POSSESSIVES = frozenset({"'s ", "’s "})
 _RIVER_CHARS = 80
 _FEATURE_KINDS = frozenset({"river", "lake", "mountain", "road"})
 # What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
@@ -309,19 +311,40 @@ def _town_after(mentions: list[Mention], index: int, known: dict) -> Mention | N
 
 
 def _city_of_street(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:
-    """The town a street or square is in, named right after it ("la Plaza de la República de
-    Ereván", "la calle Armenia, en Palermo"), else the town named last before it in its
-    sentence ("frente al Ayuntamiento de Valencia, en la plaza del Ayuntamiento")."""
+    """The town a street or square is in: named right after it ("la Plaza de la República de
+    Ereván", "la calle Armenia, en Palermo"), else the town its sentence names nearest to it
+    ("frente al Ayuntamiento de Valencia, en la plaza del Ayuntamiento", "in Republic Square
+    and on Freedom Square in Yerevan"), else the last its paragraph named before it. The town
+    whose street it is comes first ("Yerevan's Republic Square")."""
+    street = mentions[index]
     after = _town_after(mentions, index, known)
-    if after is not None and _STREET_TOWN.fullmatch(text, mentions[index].end, after.start):
+    if after is not None and _STREET_TOWN.fullmatch(text, street.end, after.start):
         return after
-    for before in reversed(mentions[max(0, index - _SENTENCE_MENTIONS) : index]):
-        if not _one_sentence(text, before, mentions[index]):
-            break
-        place = known.get((before.text, before.cue))
-        if place is not None and place.kind in SETTLEMENT_KINDS:
-            return before
-    return None
+    if index and text[mentions[index - 1].end : street.start] in _POSSESSIVES:
+        owner = mentions[index - 1]  # "Yerevan's Republic Square"
+        if (place := known.get((owner.text, owner.cue))) and place.kind in SETTLEMENT_KINDS:
+            return owner
+    towns = [
+        other
+        for other in mentions[max(0, index - _SENTENCE_MENTIONS) : index + _SENTENCE_MENTIONS]
+        if (place := known.get((other.text, other.cue))) is not None
+        and place.kind in SETTLEMENT_KINDS
+        and other is not street
+    ]
+    in_sentence = [other for other in towns if _one_sentence(text, other, street)]
+    # A town the sentence says something is in, over one that qualifies a noun ("In Mexico
+    # City, where a Khojaly monument stood in Tlaxcoaque Square").
+    located_in = [o for o in in_sentence if _IN_TOWN.search(text, max(0, o.start - 5), o.start)]
+    if located_in or in_sentence:
+        return min(located_in or in_sentence, key=lambda o: abs(o.start - street.start))
+    before = [
+        other
+        for other in towns
+        if other.end <= street.start
+        and street.start - other.end <= _PARAGRAPH_CHARS
+        and "\n" not in text[other.end : street.start]
+    ]
+    return before[-1] if before else None
 
 
 def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict) -> Mention | None:

@@ -197,11 +197,17 @@ _MAX_ADJECTIVES = 2
 _ACRONYM = 3
 _APOSTROPHES = ("'", "’", "ʼ")
 _STREET = re.compile(
-    r"\b(?:[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Bb]ulevar|[Ss]treet|[Aa]venue|[Ss]quare)\s+"
+    r"\b(?:[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Bb]ulevar)\s+"
     r"(?:del?\s+(?:(?:la|las|los)\s+)?)?"
 )
-# Each street word but its first letter: `str.find` finds them faster than a regex scan.
+# Each street word but its first letter: `str.find` finds them faster than a regex scan. The
+# English ones follow the name.
 _STREET_STEMS = ("alle", "venida", "laza", "aseo", "ulevar", "treet", "venue", "quare")
+# An English street's name, right before its capitalised street word: "Republic Square".
+_NAMED_STREET = re.compile(
+    r"(?<![\w'’])(?!(?:The|In|On|At|From|To|Near|By|And|A|An)\b)"
+    r"(?:[A-Z][\w-]*(?:['’](?!s )[\w-]+)* ){1,3}$"
+)
 _STREET_CHARS = 22
 _ROAD_CODE = re.compile(r"[-‐‑]?\d{1,3}\b")
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
@@ -233,11 +239,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         start, end = match.span()
         if start < last_end:
             continue
-        street = streets.get(start) if streets else None
+        street, named_end = streets.get(start, (None, -1)) if streets else (None, -1)
         if street is not None and street >= start - _STREET_CHARS:
-            # "la plaza Armenia", "Avenida Bakú": a street named after a place is not there.
-            # A capitalised street word is part of the name; a lower-case one is a cue.
-            run_end = _capitalised_run(text, start, end, table)
+            # "la plaza Armenia", "Avenida Bakú", "Republic Square": a street named after a
+            # place is not there. A capitalised street word is part of the name; a lower-case
+            # one is a cue.
+            run_end = named_end if named_end > 0 else _capitalised_run(text, start, end, table)
             begin = street if text[street].isupper() else start
             found = text[begin:run_end]
             mentions.append(new_mention(article_id, found, begin, run_end, "calle"))
@@ -366,16 +373,19 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
 _FACTS_KEPT = 100_000
 
 
-def _street_cues(text: str) -> dict[int, int]:
-    """Where a street's name may start (after "la calle", "Plaza de la") → where its street word
-    starts; found once an article, as most articles name no street."""
+def _street_cues(text: str) -> dict[int, tuple[int, int]]:
+    """Where a street's name may start (after "la calle", "Plaza de la"; before "Square") →
+    where the whole name starts and, when a street word ends it, where it ends ("Republic
+    Square"); found once an article, as most articles name no street."""
     cues = {}
     for stem in _STREET_STEMS:
         at = text.find(stem, 1)
         while at >= 0:
             street = _STREET.match(text, at - 1)
             if street:
-                cues[street.end()] = street.start()
+                cues[street.end()] = (street.start(), -1)
+            elif text[at - 1].isupper() and (named := _NAMED_STREET.search(text, 0, at - 1)):
+                cues[named.start()] = (named.start(), _WORD.match(text, at - 1).end())
             at = text.find(stem, at + 1)
     return cues
 

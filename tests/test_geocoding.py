@@ -465,3 +465,14 @@ def test_a_town_in_a_list_of_villages_of_a_district_is_a_namesake_there():
     )
     assert found["Agdam"].place.admin1 == "Tovuz District"
     assert found["Agdam"].place.kind == "village"
+
+
+def test_a_street_is_in_the_town_whose_it_is_or_the_sentence_says_it_is_in():
+    found = by_text(
+        "Residents of the village of Gndevaz and activists rallied on Yerevan's Republic Square."
+        " In Mexico City, where a Khojaly monument stood in Tlaxcoaque Square, flowers were laid."
+        "\n\nVoluntarios de Goris reparten sopa. Miles marcharon hasta la plaza de la Libertad."
+    )
+    assert same_point(found["Republic Square"], found["Yerevan"])
+    assert same_point(found["Tlaxcoaque Square"], found["Mexico City"])
+    assert same_point(found["Libertad"], found["Goris"])

@@ -527,3 +527,13 @@ def test_a_direction_makes_the_name_after_it_a_place_something_lies_near():
 def test_an_unknown_name_glossing_a_cued_place_in_brackets_is_a_place_a_wire_is_not():
     assert found("near the village of Qwertash (Xyzabad), in a field") == ["Qwertash", "Xyzabad"]
     assert found("GORIS (Reuters) - Shelling resumed.") == ["GORIS"]
+
+
+def test_an_english_street_word_ends_the_street_name_before_it():
+    text = "In Mexico City, crowds filled Yerevan's Republic Square and Tlaxcoaque Square."
+    assert [(m.text, m.cue) for m in mentions(text)] == [
+        ("Mexico City", ""),
+        ("Yerevan", ""),
+        ("Republic Square", "calle"),
+        ("Tlaxcoaque Square", "calle"),
+    ]
