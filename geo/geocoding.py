@@ -61,7 +61,7 @@ CUE_KINDS = {
 }
 # Cues that put the event next to the place named rather than on it.
 NEAR_CUES = ("cerca de", "aeropuerto")
-_PART_OF_REGION = frozenset({"road", "lake", "mountain", "river"})
+_PART_OF_REGION = frozenset({"road", "lake", "sea", "mountain", "river"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 # What a name no service knows may be put roughly where the text says (None: no cue of kind).
 _ROUGHLY_PLACED = frozenset({None, *SETTLEMENT_KINDS, "mountain"})

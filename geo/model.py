@@ -20,6 +20,7 @@ PLACE_KINDS = (
     "village",
     "city",
     "lake",
+    "sea",
     "mountain",
     "river",
     "road",

@@ -98,12 +98,14 @@ def test_precision_without_a_place():
     assert precision("aldea", None) == GEO_REGION
 
 
-def test_a_river_is_a_river_and_a_sea_the_table_lacks_lands_on_no_namesake_town():
-    located = by_text("Patrullas en el río Araks, en el río Tártar y en el mar Caspio.")
+def test_a_river_is_a_river_a_sea_a_sea_and_one_the_table_lacks_lands_on_no_namesake_town():
+    located = by_text(
+        "Patrullas en el río Araks, en el río Tártar, en el mar Caspio y en el mar de Mármara."
+    )
     assert located["Araks"].place.kind == "river" and located["Araks"].place.name == "Aras"
     assert located["Araks"].precision == GEO_NEAR
     assert located["Tártar"].place.kind == "river"
-    assert located["Caspio"].place is None
+    assert located["Caspio"].place.kind == "sea" and located["Mármara"].place is None
     # Written bare, the name of a town on a river is the town's.
     assert by_text("Bombardeos en Tartar y Barda.")["Tartar"].place.kind != "river"
 

@@ -102,7 +102,7 @@ def test_malformed_rows_are_reported_skipped_and_kept(tmp_path):
         f"{path}, line 3: manual fix skipped: lat/lon 'north', '45.7' are not numbers",
         f"{path}, line 4: manual fix skipped: the name is empty",
         f"{path}, line 5: manual fix skipped: kind 'hamlet' is not one of village, city, lake, "
-        "mountain, river, road, admin1, region, country",
+        "sea, mountain, river, road, admin1, region, country",
         f"{path}, line 6: manual fix skipped: latitude 95.0 is outside -90..90",
     ]
     assert sorted(fix.name for fix in table) == ["Goris", "Sisian"]

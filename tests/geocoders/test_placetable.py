@@ -66,7 +66,7 @@ def test_all_answers_best_first():
 
 def test_unknown_names_and_kinds_the_table_lacks_have_no_answer():
     assert GEOCODER.geocode("Xyzabad") is None
-    assert GEOCODER.geocode("Caspio", feature_kind="sea") is None
+    assert GEOCODER.geocode("Caspio", feature_kind="bay") is None
 
 
 def test_reverse_finds_the_nearest_town():
