@@ -143,6 +143,9 @@ _KIND_CUES = {
     "highway": "carretera",
     "bridge": "puente",
     "river": "río",
+    "rivers": "río",
+    "lakes": "lago",
+    "reservoirs": "lago",
     "valley": "valle",
     "residents": "vecinos",
     "inhabitants": "vecinos",
@@ -184,12 +187,15 @@ _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
-    | {"settlement", "settlements"}
+    | {"settlement", "settlements", "rivers", "lakes", "reservoirs"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 # A frequent word that, capitalised after a place, names an agency: "(EUROPA PRESS)".
 _PRESS = word_key("press")
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region"})
+_PLURAL_KINDS = frozenset(
+    {"provinces", "districts", "villages", "towns", "rivers", "lakes", "reservoirs", "settlements"}
+)
 _REPUBLIC = frozenset({"República", "Republic"})
 _FEMININE = ("a", "ión", "ion", "dad", "tad", "tud")
 _DE = frozenset({"de", "del", "a", "al", "of"})
@@ -355,6 +361,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             kind = _cue_after(text, mention_end)
             if kind:
                 cue = f"{_NEAR} {kind}" if cue.startswith(_NEAR) else kind
+                if _WORD.match(text, mention_end + 1)[0] in _PLURAL_KINDS:
+                    _cue_the_list(text, mentions, start, kind)  # "the Arpa and Vorotan rivers"
         if name and _final_apostrophe(text, start, mention_end, name, table):
             mention_end += 1  # "Syunik'", "Geghark'unik'": the transliteration's last letter
         found = text[start:mention_end]
@@ -416,6 +424,16 @@ def _learn(table: PlaceTable, word: str) -> tuple:
 def _facts(table: PlaceTable, word: str) -> tuple:
     """`_learn`'s answers about a word, learnt once."""
     return table.word_facts.get(word) or _learn(table, word)
+
+
+def _cue_the_list(text: str, mentions: list[Mention], start: int, cue: str) -> None:
+    """Give `cue` to the uncued names listed before the one at `start`."""
+    for index in range(len(mentions) - 1, -1, -1):
+        before = mentions[index]
+        if before.cue or not _LIST_GAP.fullmatch(text, before.end, start):
+            return
+        mentions[index] = new_mention(before.article_id, before.text, before.start, before.end, cue)
+        start = before.start
 
 
 def _name_follows(text: str, end: int, table: PlaceTable) -> bool:

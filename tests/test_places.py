@@ -496,10 +496,15 @@ def test_a_cue_carried_along_a_list_brings_no_word_that_ends_no_item_of_it():
 
 
 def test_english_kind_words_after_a_list_of_names():
-    assert cues("mines killed civilians in Kalbajar, Fuzuli and Tartar districts")[-1] == (
-        "Tartar",
-        "distrito",
-    )
+    assert cues("mines killed civilians in Kalbajar, Fuzuli and Tartar districts") == [
+        ("Kalbajar", "distrito"),
+        ("Fuzuli", "distrito"),
+        ("Tartar", "distrito"),
+    ]
+    assert cues("it could pollute the Arpa and Vorotan rivers.") == [
+        ("Arpa", "río"),
+        ("Vorotan", "río"),
+    ]
     assert cues("the Sarsang reservoir and the Murovdag range") == [
         ("Sarsang", "lago"),
         ("Murovdag", "monte"),
