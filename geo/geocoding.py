@@ -609,7 +609,7 @@ def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) ->
     article's; a place named far before it is more often who speaks ("En Ereván, el gobierno
     insiste en que la vía ... junto al río Aras")."""
     for index, mention in enumerate(mentions):
-        place, _, service = final[mention.text, mention.cue]
+        place = final[mention.text, mention.cue][0]
         if place is None or place.kind != "river":
             continue
         points = [
