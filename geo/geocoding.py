@@ -56,6 +56,7 @@ CUE_KINDS = {
     "puente": "road",
     "río": "river",
     "calle": "street",
+    "aeropuerto": "city",
     "mar": "sea",
     "valle": "region",
 }
@@ -71,6 +72,7 @@ _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _NAMED_CUE = "llama"
+_AIRPORT_NAME = re.compile(r" (?:International )?Airport$")
 _VILLAGES_OF = ("aldeas", "localidades")
 _TOWN = 10_000
 _SENTENCE_MENTIONS = 8
@@ -111,7 +113,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             kinds[name] = _area_kind(ask, name[0]) or kinds[name]
     first = {}
     for name in names:
-        found = ask(name[0], True, kinds[name], None)
+        found = ask(_query(*name), True, kinds[name], None)
         first[name] = found[0] if found else _UNRESOLVED
     near = region_of(list(first.values()))
     provinces = {p.name for p, _ in first.values() if p is not None and p.kind == "admin1"}
@@ -119,7 +121,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     for (text, cue), (read_first, provenance) in first.items():
         place = read_first
         if near and place and place.kind != "country" and _far(place, near):
-            found = ask(text, True, kinds[text, cue], near)
+            found = ask(_query(text, cue), True, kinds[text, cue], near)
             place, provenance = found[0] if found else _UNRESOLVED
         if place is None:
             if _is_prefixed(text):
@@ -749,6 +751,12 @@ def _area_kind(ask: _Asker, name: str) -> str | None:
     ):
         return None  # "las aldeas de Agdam y Dondar Gushchu": Agdam is a town too
     return place.kind
+
+
+def _query(text: str, cue: str) -> str:
+    """What to ask a geocoder for a mention: an airport's town ("Zangilan International
+    Airport" is asked as "Zangilan")."""
+    return _AIRPORT_NAME.sub("", text) if cue == NEAR_CUES[1] else text
 
 
 def _is_prefixed(text: str) -> bool:

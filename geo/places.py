@@ -181,6 +181,7 @@ _NEAR_CUES = {
     "puerto": "puerto",
 }
 _NEAR = "cerca de"
+_AIRPORT_CUE = "aeropuerto"
 # Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
@@ -192,7 +193,10 @@ _POST_CUES = frozenset(
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 # A frequent word that, capitalised after a place, names an agency: "(EUROPA PRESS)".
 _PRESS = word_key("press")
-_KIND_SUFFIXES = frozenset({"Province", "District", "Region"})
+_KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River"})
+# An airport named after a town is one name with it, placed at the town: "Zangilan
+# International Airport".
+_AIRPORT = re.compile(r" (?:International )?Airport\b")
 _PLURAL_KINDS = frozenset(
     {"provinces", "districts", "villages", "towns", "rivers", "lakes", "reservoirs", "settlements"}
 )
@@ -365,6 +369,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                     _cue_the_list(text, mentions, start, kind)  # "the Arpa and Vorotan rivers"
         if name and _final_apostrophe(text, start, mention_end, name, table):
             mention_end += 1  # "Syunik'", "Geghark'unik'": the transliteration's last letter
+        elif (
+            name
+            and text[mention_end : mention_end + 1] == " "
+            and (airport := _AIRPORT.match(text, mention_end))
+        ):
+            mention_end, cue = airport.end(), _AIRPORT_CUE
         found = text[start:mention_end]
         if not name and name_key(found) not in by_key:
             if table.is_demonym(name_key(found)):

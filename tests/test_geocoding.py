@@ -478,3 +478,18 @@ def test_a_street_is_in_the_town_whose_it_is_or_the_sentence_says_it_is_in():
     assert same_point(found["Republic Square"], found["Yerevan"])
     assert same_point(found["Tlaxcoaque Square"], found["Mexico City"])
     assert same_point(found["Libertad"], found["Goris"])
+
+
+def test_an_airport_is_placed_near_its_town():
+    found = by_text("Flights from Baku land at Zangilan International Airport.")
+    airport = found["Zangilan International Airport"]
+    assert airport.place.name == "Zangilan" and airport.precision == GEO_NEAR
+
+
+def test_spanish_names_of_cities_abroad_and_the_genocide_memorial():
+    found = by_text("Llegaron a Marsella desde Marash y marcharon a Tsitsernakaberd, en Ereván.")
+    assert found["Marsella"].place.country == "FR" and found["Marash"].place.country == "TR"
+    assert distance_km(
+        found["Tsitsernakaberd"].place.lat, found["Tsitsernakaberd"].place.lon,
+        found["Ereván"].place.lat, found["Ereván"].place.lon,
+    ) < 10  # fmt: skip

@@ -542,3 +542,12 @@ def test_an_english_street_word_ends_the_street_name_before_it():
         ("Republic Square", "calle"),
         ("Tlaxcoaque Square", "calle"),
     ]
+
+
+def test_an_airport_named_after_a_town_is_one_mention_and_a_river_its_name():
+    text = "Flights land at Zangilan International Airport and Fuzuli Airport, by the Aras River."
+    assert [(m.text, m.cue) for m in mentions(text)] == [
+        ("Zangilan International Airport", "aeropuerto"),
+        ("Fuzuli Airport", "aeropuerto"),
+        ("Aras", "río"),
+    ]
