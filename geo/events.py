@@ -510,15 +510,28 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         # A sentence is searched only by the patterns whose words it contains.
         flags = _sentence_flags(sentence)
         in_sentence = by_sentence.get(index, [])
-        context = _Context(anchor, previous, narrative, year)
         if not in_sentence and not (flags & _FLAGS["outcome"] or _RANKS[flags & _TRIGGER_FLAGS]):
             # No place, and no word of an event or a toll: nothing to read, and the sentence
-            # is built only if the next one counts from its dates.
-            previous = partial(
-                _Sentence, article, sentence, start, end, [], context, flags, keys, None
+            # is built only if the next one counts from its dates (and only if it has any).
+            previous = (
+                partial(
+                    _Sentence,
+                    article,
+                    sentence,
+                    start,
+                    end,
+                    [],
+                    _Context(anchor, previous, narrative, year),
+                    flags,
+                    keys,
+                    None,
+                )
+                if flags & _DATE_FLAGS
+                else None
             )
             anchor = None
             continue
+        context = _Context(anchor, previous, narrative, year)
         referent = focus or settled.get(index - 1) or settled.get(index - 2)
         reader = previous = _Sentence(
             article, sentence, start, end, in_sentence, context, flags, keys, referent
