@@ -72,6 +72,7 @@ from geo.model import (
     Excerpt,
     LocatedMention,
     Place,
+    new_record,
 )
 from geo.text import fold, split_sentences
 
@@ -586,7 +587,8 @@ class _Sentence:
 
     @_lazy
     def excerpt(self) -> Excerpt:
-        return Excerpt(
+        return new_record(
+            Excerpt,
             article_id=self.article.id,
             title=self.article.title,
             published=self.article.published,
@@ -968,7 +970,8 @@ class _Sentence:
         sub_type = trigger.sub_event_type
         if trigger.event_type == "Protests" and _INTERVENTION.search(self.folded):
             sub_type = "Protest with intervention"
-        return Event(
+        return new_record(
+            Event,
             article_id=self.article.id,
             location=lm,
             event_type=trigger.event_type,
@@ -976,6 +979,9 @@ class _Sentence:
             event_date=when,
             time_precision=precision,
             excerpt=self.excerpt,
+            fatalities=None,
+            wounded=None,
+            is_incident=True,
         )
 
     def _mention(self, lm: LocatedMention) -> Event:
@@ -986,7 +992,8 @@ class _Sentence:
             when, precision = nearest.date, nearest.precision
         else:
             when, precision = self.article.published, WEEK if self.article.published else UNKNOWN
-        return Event(
+        return new_record(
+            Event,
             article_id=self.article.id,
             location=lm,
             event_type=MENTION,
@@ -994,6 +1001,8 @@ class _Sentence:
             event_date=when,
             time_precision=precision,
             excerpt=self.excerpt,
+            fatalities=None,
+            wounded=None,
             is_incident=False,
         )
 
