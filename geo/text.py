@@ -28,15 +28,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
     for match in _SENTENCE_END.finditer(text):
-        end = match.end()
+        first, end = match.span()
+        if text[first] == "\n":
+            # The one end that is space, which may follow more: an end that a space before it
+            # holds ends nothing.
+            end = _strip_end(text, start, first)
         # Every abbreviation is a word of four letters or fewer: most dots follow a longer one.
-        after_long_word = end >= 6 and text[end - 6 : end - 1].isalpha()
-        if match.group() == "." and not after_long_word and _abbreviation(text, end):
+        elif (
+            end - first == 1
+            and text[first] == "."
+            and not (end >= 6 and text[end - 6 : first].isalpha())
+            and _abbreviation(text, end)
+        ):
             continue
-        # Only a line break ends in space, which may follow more; an end that a space before
-        # it holds (a line break in it) ends nothing.
-        if text[end - 1] == "\n":
-            end = _strip_end(text, start, match.start())
         if end > start:
             spans.append((start, end))
         start = match.end(1)
