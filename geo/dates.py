@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geo.model import new_record
 from geo.text import fold
 
 UNKNOWN, DAY, WEEK, MONTH = 0, 1, 2, 3
@@ -389,8 +390,14 @@ def _expression(
     match: re.Match, text: str, when: date | None, precision: int, anchored: bool = False
 ) -> DateExpression:
     start, end = match.span()
-    return DateExpression(
-        start, end, text[start:end], when, precision if when else UNKNOWN, anchored
+    return new_record(
+        DateExpression,
+        start=start,
+        end=end,
+        text=text[start:end],
+        date=when,
+        precision=precision if when else UNKNOWN,
+        anchored=anchored,
     )
 
 

@@ -72,6 +72,7 @@ from geo.model import (
     Excerpt,
     LocatedMention,
     Place,
+    new_record,
 )
 from geo.text import fold, split_sentences
 
@@ -510,15 +511,28 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         # A sentence is searched only by the patterns whose words it contains.
         flags = _sentence_flags(sentence)
         in_sentence = by_sentence.get(index, [])
-        context = _Context(anchor, previous, narrative, year)
         if not in_sentence and not (flags & _FLAGS["outcome"] or _RANKS[flags & _TRIGGER_FLAGS]):
             # No place, and no word of an event or a toll: nothing to read, and the sentence
-            # is built only if the next one counts from its dates.
-            previous = partial(
-                _Sentence, article, sentence, start, end, [], context, flags, keys, None
+            # is built only if the next one counts from its dates (and only if it has any).
+            previous = (
+                partial(
+                    _Sentence,
+                    article,
+                    sentence,
+                    start,
+                    end,
+                    [],
+                    _Context(anchor, previous, narrative, year),
+                    flags,
+                    keys,
+                    None,
+                )
+                if flags & _DATE_FLAGS
+                else None
             )
             anchor = None
             continue
+        context = _Context(anchor, previous, narrative, year)
         referent = focus or settled.get(index - 1) or settled.get(index - 2)
         reader = previous = _Sentence(
             article, sentence, start, end, in_sentence, context, flags, keys, referent
@@ -573,7 +587,8 @@ class _Sentence:
 
     @_lazy
     def excerpt(self) -> Excerpt:
-        return Excerpt(
+        return new_record(
+            Excerpt,
             article_id=self.article.id,
             title=self.article.title,
             published=self.article.published,
@@ -955,7 +970,8 @@ class _Sentence:
         sub_type = trigger.sub_event_type
         if trigger.event_type == "Protests" and _INTERVENTION.search(self.folded):
             sub_type = "Protest with intervention"
-        return Event(
+        return new_record(
+            Event,
             article_id=self.article.id,
             location=lm,
             event_type=trigger.event_type,
@@ -963,6 +979,9 @@ class _Sentence:
             event_date=when,
             time_precision=precision,
             excerpt=self.excerpt,
+            fatalities=None,
+            wounded=None,
+            is_incident=True,
         )
 
     def _mention(self, lm: LocatedMention) -> Event:
@@ -973,7 +992,8 @@ class _Sentence:
             when, precision = nearest.date, nearest.precision
         else:
             when, precision = self.article.published, WEEK if self.article.published else UNKNOWN
-        return Event(
+        return new_record(
+            Event,
             article_id=self.article.id,
             location=lm,
             event_type=MENTION,
@@ -981,6 +1001,8 @@ class _Sentence:
             event_date=when,
             time_precision=precision,
             excerpt=self.excerpt,
+            fatalities=None,
+            wounded=None,
             is_incident=False,
         )
 

@@ -123,6 +123,14 @@ def new_located(
     return located
 
 
+def new_record(cls, **fields):
+    """`cls(**fields)` of a frozen dataclass at a third to half the cost, for the event stage's
+    inner loop (see `new_mention`). Every field must be given, those with defaults too."""
+    record = _new(cls)
+    record.__dict__.update(fields)
+    return record
+
+
 @dataclass(frozen=True)
 class Excerpt:
     """A sentence of an article that names a place, and where the article came from."""

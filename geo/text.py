@@ -9,8 +9,9 @@ import unicodedata
 # whitespace, or at a line break; not at the dot of a title before a name ("Mr. Vardanyan",
 # "Gen. Mammadov"), of an initial ("J. Smith") or of a month before a day ("Sept. 19").
 # The pattern starts with the one class every end starts with, so that re skips to the
-# candidates instead of trying both alternatives at every character.
-_SENTENCE_END = re.compile(r"""[.!?…\n](?:(?<=\n)\n*|[.!?…]*["»”')\]]*(?=\s))""")
+# candidates instead of trying both alternatives at every character. Its group is the space
+# after the end, which the next sentence starts past.
+_SENTENCE_END = re.compile(r"""[.!?…\n](?:(?<=\n)\n*|[.!?…]*["»”')\]]*(?=\s))(?=(\s*))""")
 _TITLE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta|Gen|Gral|Col|Lt|Sgt|Gov|Sen|Rep|Prof|St|Hon)|"
     r"(?<![^\W\d_])[A-Z])\.$"
@@ -25,16 +26,27 @@ _DAY_AFTER = re.compile(r"\s+\d")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences of `text`, stripped of surrounding space."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = len(text) - len(text.lstrip())
     for match in _SENTENCE_END.finditer(text):
-        end = match.end()
+        first, end = match.span()
+        if text[first] == "\n":
+            # The one end that is space, which may follow more: an end that a space before it
+            # holds ends nothing.
+            end = _strip_end(text, start, first)
         # Every abbreviation is a word of four letters or fewer: most dots follow a longer one.
-        after_long_word = end >= 6 and text[end - 6 : end - 1].isalpha()
-        if match.group() == "." and not after_long_word and _abbreviation(text, end):
+        elif (
+            end - first == 1
+            and text[first] == "."
+            and not (end >= 6 and text[end - 6 : first].isalpha())
+            and _abbreviation(text, end)
+        ):
             continue
-        _append_stripped(text, start, end, spans)
-        start = end
-    _append_stripped(text, start, len(text), spans)
+        if end > start:
+            spans.append((start, end))
+        start = match.end(1)
+    end = _strip_end(text, start, len(text))
+    if end > start:
+        spans.append((start, end))
     return spans
 
 
@@ -46,13 +58,10 @@ def _abbreviation(text: str, end: int) -> bool:
     return _DAY_AFTER.match(text, end) is not None and _MONTH_DOT.search(text, low, end) is not None
 
 
-def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
+def _strip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append((start, end))
+    return end
 
 
 def fold(text: str) -> str:
