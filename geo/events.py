@@ -172,6 +172,13 @@ _TRIGGERS = [
      r"cierre\s+del?\s+(?:corredor|carretera|paso)|blockad\w+|blocked"),
 ]  # fmt: skip
 _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
+_BLOCKADE_RANK = len(_TRIGGER_RES) - 1
+_BLOCKADE = _TRIGGER_RES[_BLOCKADE_RANK][2]
+_PEACEFUL = "Peaceful protest"
+# Who blocks a road in protest, as opposed to an army or a government's "activists".
+_RESIDENTS = re.compile(
+    r"\b(?:vecin|resident|poblador|habitant|aldean|manifestant|villager|protester|local\s+people)"
+)
 # For an attack on civilians, strings one of which every match also contains, beside one of
 # `_TRIGGER_NEEDLES`: the verb or the harm ("disparó contra los vecinos", "civiles heridos").
 _TRIGGER_ALSO = {
@@ -301,6 +308,18 @@ _TAKEN_TO = re.compile(
 _TAKEN_TO_NEEDLES = ("traslad", "evacu", "llevad", "hospitaliz", "ingresad", "transferr", "taken",
                      "airlift", "flown")  # fmt: skip
 _TAKEN_TO_CHARS = 60
+# The ends of a road named by them ("the Yerevan-Meghri highway", "la carretera Goris-Kapan")
+# and the places a road is said to link ("la carretera que une Ereván con Tiflis").
+_HYPHENS = frozenset("-–")
+_ROAD_WORD_AFTER = re.compile(r"\s+(?:highway|road|railway|motorway|pipeline|route)\b")
+_ROAD_END_AFTER = re.compile(
+    r"[-–][^\W\d]+(?:[-–][^\W\d]+)*\s+(?:highway|road|railway|motorway|pipeline|route)\b"
+)
+_LINKED_BY = re.compile(
+    r"\b(?:une|unia|unen|conecta|conectaba|enlaza|link\w*|connect\w*)\s+(?:a\s+)?"
+    r"(?:[^\W\d]+\s+){0,3}?(?:(?:con|y|with|and|to)\s+)?(?:[^\W\d]+\s+)?$"
+)
+_LINKED_CHARS = 40
 # "Bakú cerró el paso", "Moscow sent troops": a place that decides or acts is a government.
 _ACTS = re.compile(
     r"\s+(?:cerro|cerraron|decidio|rechazo|acepto|ordeno|prohibio|suspendio|retiro|envio|"
@@ -702,6 +721,12 @@ class _Sentence:
                 places, trigger = objects, taken[id(objects[0])]
             else:
                 places = self._sites(clause_start, clause_end)
+            if trigger.rank == _BLOCKADE_RANK and _RESIDENTS.search(
+                self.folded, clause_start, clause_end
+            ):
+                # "vecinos de Kirants bloquearon la carretera", "residents ... blocked the
+                # highway in protest": people blocking their own road protest.
+                trigger = trigger._replace(event_type="Protests", sub_event_type=_PEACEFUL)
             if self.quotes:
                 # A slogan or a title ("carteles con la leyenda «Syunik no se negocia»")
                 # names no site of what the words outside it tell.
@@ -913,6 +938,13 @@ class _Sentence:
             self.folded, max(0, offset - _TAKEN_TO_CHARS), offset
         ):
             return False
+        if _ROAD_END_AFTER.match(self.folded, after) or (
+            self.folded[offset - 1 : offset] in _HYPHENS
+            and _ROAD_WORD_AFTER.match(self.folded, after)
+        ):
+            return False  # "the Yerevan-Meghri highway": where a road runs, not where it is
+        if _LINKED_BY.search(self.folded, max(0, offset - _LINKED_CHARS), offset):
+            return False  # "la carretera que une Ereván con Tiflis"
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
         return True
@@ -1220,13 +1252,26 @@ def _last_trigger(
 
 
 def _backdrop(folded: str, match: re.Match) -> bool:
-    """Weapons traded ("proveedor de drones") or the backdrop ("en plena ofensiva")."""
+    """Weapons traded ("proveedor de drones"), the backdrop ("en plena ofensiva") or a blockade
+    that lasts rather than starts ("tras diez meses de bloqueo", "remained blocked")."""
     return bool(
         _TRADED.search(folded, max(0, match.start() - 30), match.start())
         or _AMID.search(folded, max(0, match.start() - 20), match.start())
+        or (
+            match.re is _BLOCKADE
+            and (
+                _LASTING.search(folded, max(0, match.start() - 12), match.start())
+                or _NOT_BLOCKADE.match(folded, match.start())
+            )
+        )
     )
 
 
+# A blockade told as a state, by its noun or its lasting ("el bloqueo del corredor", "meses de
+# bloqueo", "remained blocked", "mantiene cortada"), or a word that is no blockade ("los
+# bloques de pisos").
+_LASTING = re.compile(r"\b(?:el|del|al|un|su|de|the|a|its|remained|remains|sigue|permanece)\s+$")
+_NOT_BLOCKADE = re.compile(r"bloques?\b")
 # The backdrop of what is told: "en plena ofensiva rusa en Ucrania", "amid the war".
 _AMID = re.compile(r"\b(?:en\s+plen[oa]|en\s+medio\s+de(?:l|\s+la)?|amid|amidst)\s+$")
 # Weapons bought, sold or owned are no attack: "el principal proveedor de drones".

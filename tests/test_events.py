@@ -615,3 +615,20 @@ def test_a_region_only_situates_incidents_of_its_kind_told_at_finer_places():
     assert [e.location.mention.text for e in incidents_of(text)] == ["Stepanakert"]
     alone = incidents_of("Los combates en Nagorno Karabaj continuaron el lunes.")
     assert [e.location.mention.text for e in alone] == ["Nagorno Karabaj"]
+
+
+def test_a_blockade_is_an_event_when_it_starts_and_a_protest_when_residents_block():
+    assert incidents_of("Tras diez meses de bloqueo del corredor de Lachin, todo cambió.") == []
+    started = incidents_of("El lunes, activistas bloquearon el corredor de Lachin.")
+    assert [(e.location.mention.text, e.event_type) for e in started] == [
+        ("corredor de Lachin", "Strategic developments")
+    ]
+    protest = incidents_of("El lunes, los vecinos de Sotk bloquearon la carretera.")
+    assert [(e.location.mention.text, e.event_type) for e in protest] == [("Sotk", "Protests")]
+
+
+def test_the_places_a_road_links_are_not_where_it_is_blocked():
+    text = "El lunes, los vecinos de Sotk bloquearon la carretera que une Ereván con Jermuk."
+    assert [e.location.mention.text for e in incidents_of(text)] == ["Sotk"]
+    text = "On Monday residents of Sotk blocked the Goris-Kapan highway in protest."
+    assert [e.location.mention.text for e in incidents_of(text)] == ["Sotk"]
