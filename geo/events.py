@@ -943,7 +943,9 @@ class _Sentence:
             and _ROAD_WORD_AFTER.match(self.folded, after)
         ):
             return False  # "the Yerevan-Meghri highway": where a road runs, not where it is
-        if _LINKED_BY.search(self.folded, max(0, offset - _LINKED_CHARS), offset):
+        if self.has("links") and _LINKED_BY.search(
+            self.folded, max(0, offset - _LINKED_CHARS), offset
+        ):
             return False  # "la carretera que une Ereván con Tiflis"
         if lm.place.kind == "country":
             return bool(_LOCATIVE.search(self.folded, 0, offset))
@@ -1124,6 +1126,7 @@ _SENTENCE_STRINGS = (
     + [(n, "taking") for n in _TAKING_NEEDLES]
     + [(n, "not site") for n in _NOT_SITE_NEEDLES]
     + [(n, "taken to") for n in _TAKEN_TO_NEEDLES]
+    + [(n, "links") for n in ("une", "unia", "unen", "conect", "enlaza", "link", "connect")]
     + [(n, "document") for n in _DOCUMENT_NEEDLES]
     + [(n, "since") for n in _SINCE_NEEDLES]
     + [(n, field) for field, _, needles in _FIGURES for n in needles]
