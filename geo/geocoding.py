@@ -87,6 +87,8 @@ _IN_TOWN = re.compile(r"\b(?:in|en|at|de|del|of)\s+$", re.IGNORECASE)
 _POSSESSIVES = frozenset({"'s ", "’s "})
 _RIVER_CHARS = 80
 _FEATURE_KINDS = frozenset({"river", "lake", "mountain", "road"})
+# Features a village that shares their name is not (a crossing or a road takes its village's).
+_NATURAL_KINDS = frozenset({"river", "lake", "mountain"})
 # What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
 # Terter", "Zar (Kalbajar)".
 _IN_AREA = re.compile(
@@ -148,14 +150,17 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
         for (text, cue), (place, _, _) in final.items():
             # "la aldea de Xyzt" is not a namesake half a world away, nor a town of that name
             # outside the article's region ("the village of Ağdam" by Tovuz is not Karabakh's
-            # Aghdam): better placed roughly than there.
+            # Aghdam), and "los picos de Gyzylgaya" no village far away that shares the name:
+            # better placed roughly than there.
+            kind = kinds[text, cue]
             if (
-                place is not None
-                and place.kind != "country"
-                and kinds[text, cue] == "village"
-                and (km := distance_km(place.lat, place.lon, *near)) > _FAR_KM
-                and (km > _CUED_FAR_KM or place.kind != "village")
+                place is None
+                or place.kind == "country"
+                or (kind != "village" and (kind not in _NATURAL_KINDS or place.kind == kind))
+                or (km := distance_km(place.lat, place.lon, *near)) <= _FAR_KM
             ):
+                continue
+            if kind != "village" or km > _CUED_FAR_KM or place.kind != "village":
                 final[text, cue] = (None, GEO_REGION, "")
     _forget_namesakes_outside_their_area(article.text, mentions, final, kinds)
     _place_unknown_beside_known(article.text, mentions, final, near)

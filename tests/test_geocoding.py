@@ -493,3 +493,16 @@ def test_spanish_names_of_cities_abroad_and_the_genocide_memorial():
         found["Tsitsernakaberd"].place.lat, found["Tsitsernakaberd"].place.lon,
         found["Ereván"].place.lat, found["Ereván"].place.lon,
     ) < 10  # fmt: skip
+
+
+def test_a_peak_takes_no_village_far_away_that_shares_its_name():
+    found = by_text(
+        "Combates en Sadarak y Sharur. Las tropas tomaron los picos de Gyzylgaya y Mehridag."
+    )
+    for name in ("Gyzylgaya", "Mehridag"):
+        place = found[name].place
+        assert distance_km(place.lat, place.lon, 39.55, 45.0) < 100, name
+
+
+def test_glendale_is_the_armenian_communitys():
+    assert by_text("La diáspora de Glendale marchó.")["Glendale"].place.lon < -118
