@@ -206,7 +206,7 @@ _PLURAL_KINDS = frozenset(
 )
 _REPUBLIC = frozenset({"República", "Republic"})
 _FEMININE = ("a", "ión", "ion", "dad", "tad", "tud")
-_DE = frozenset({"de", "del", "a", "al", "of"})
+_DE = frozenset({"de", "del", "a", "al", "of", "como", "like"})
 _MAX_ADJECTIVES = 2
 _ACRONYM = 3
 _APOSTROPHES = ("'", "’", "ʼ")

@@ -551,3 +551,11 @@ def test_an_airport_named_after_a_town_is_one_mention_and_a_river_its_name():
         ("Fuzuli Airport", "aeropuerto"),
         ("Aras", "río"),
     ]
+
+
+def test_villages_like_these_are_villages():
+    assert cues("They returned to villages like Soltanli and Mahmudlu.") == [
+        ("Soltanli", "aldeas"),
+        ("Mahmudlu", "aldeas"),
+    ]
+    assert cues("Bakú, como Ereván, calló.") == [("Bakú", ""), ("Ereván", "")]
