@@ -36,6 +36,7 @@ from geo.model import (
     Place,
     new_located,
 )
+from geo.places import AIRPORT, AIRPORT_CUE
 
 # Cue word (as `geo.places` records it) → the kind of place it introduces.
 CUE_KINDS = {
@@ -61,7 +62,7 @@ CUE_KINDS = {
     "valle": "region",
 }
 # Cues that put the event next to the place named rather than on it.
-NEAR_CUES = ("cerca de", "aeropuerto")
+NEAR_CUES = ("cerca de", AIRPORT_CUE)
 _PART_OF_REGION = frozenset({"road", "lake", "sea", "mountain", "river"})
 _LOCAL_KINDS = frozenset({"city", "village", "lake", "mountain", "road"})
 # What a name no service knows may be put roughly where the text says (None: no cue of kind).
@@ -72,7 +73,6 @@ _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
 _NAMED_CUE = "llama"
-_AIRPORT_NAME = re.compile(r" (?:International )?Airport$")
 _VILLAGES_OF = ("aldeas", "localidades")
 _TOWN = 10_000
 _SENTENCE_MENTIONS = 8
@@ -147,25 +147,29 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     _same_as_gloss(article.text, mentions, final, ask, kinds)
     _abroad_by_named_country(article.text, mentions, final, ask, kinds)
     if near:
-        for (text, cue), (place, _, _) in final.items():
-            # "la aldea de Xyzt" is not a namesake half a world away, nor a town of that name
-            # outside the article's region ("the village of Ağdam" by Tovuz is not Karabakh's
-            # Aghdam), and "los picos de Gyzylgaya" no village far away that shares the name:
-            # better placed roughly than there.
-            kind = kinds[text, cue]
-            if (
-                place is None
-                or place.kind == "country"
-                or (kind != "village" and (kind not in _NATURAL_KINDS or place.kind == kind))
-                or (km := distance_km(place.lat, place.lon, *near)) <= _FAR_KM
-            ):
-                continue
-            if kind != "village" or km > _CUED_FAR_KM or place.kind != "village":
-                final[text, cue] = (None, GEO_REGION, "")
+        for name, (place, _, _) in final.items():
+            if _far_namesake(place, kinds[name], near):
+                final[name] = (None, GEO_REGION, "")
     _forget_namesakes_outside_their_area(article.text, mentions, final, kinds)
     _place_unknown_beside_known(article.text, mentions, final, near)
     _gloss_rough_places(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
+
+
+def _far_namesake(place: Place | None, kind: str | None, near: tuple[float, float]) -> bool:
+    """Whether a cued name found only far from the article's region is a namesake, better
+    placed roughly than there: "la aldea de Xyzt" half a world away, a town of that name
+    outside the region ("the village of Ağdam" by Tovuz is not Karabakh's Aghdam), or a
+    village far away for "los picos de Gyzylgaya"."""
+    if place is None or place.kind == "country":
+        return False
+    if kind == "village":
+        limit = _CUED_FAR_KM if place.kind == "village" else _FAR_KM
+    elif kind in _NATURAL_KINDS and place.kind != kind:
+        limit = _FAR_KM
+    else:
+        return False
+    return distance_km(place.lat, place.lon, *near) > limit
 
 
 def _forget_namesakes_outside_their_area(
@@ -289,7 +293,7 @@ def _district_before(text: str, mentions: list[Mention], index: int, known: dict
     ("aldeas del distrito de Terter. Un proyectil impactó en la localidad de Gapanli")."""
     mention = mentions[index]
     for other in reversed(mentions[max(0, index - _SENTENCE_MENTIONS) : index]):
-        if mention.start - other.end > _PARAGRAPH_CHARS or "\n" in text[other.end : mention.start]:
+        if not _one_paragraph(text, other, mention):
             return None
         place = known.get((other.text, other.cue))
         if place is not None and place.kind == "admin1":
@@ -344,13 +348,7 @@ def _city_of_street(text: str, mentions: list[Mention], index: int, known: dict)
     located_in = [o for o in in_sentence if _IN_TOWN.search(text, max(0, o.start - 5), o.start)]
     if located_in or in_sentence:
         return min(located_in or in_sentence, key=lambda o: abs(o.start - street.start))
-    before = [
-        other
-        for other in towns
-        if other.end <= street.start
-        and street.start - other.end <= _PARAGRAPH_CHARS
-        and "\n" not in text[other.end : street.start]
-    ]
+    before = [o for o in towns if o.end <= street.start and _one_paragraph(text, o, street)]
     return before[-1] if before else None
 
 
@@ -610,6 +608,12 @@ def _one_sentence(text: str, one: Mention, other: Mention) -> bool:
     return "." not in text[min(one.end, other.end) : max(one.start, other.start)]
 
 
+def _one_paragraph(text: str, earlier: Mention, later: Mention) -> bool:
+    """Whether `earlier` is named shortly before `later`, with no line break between them."""
+    gap = text[earlier.end : later.start]
+    return len(gap) <= _PARAGRAPH_CHARS and "\n" not in gap
+
+
 def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) -> None:
     """A river is put on the stretch nearest the other places named close to it in its sentence
     ("puentes sobre el río Aras, que en ese tramo separa Irán de Najicheván"), not the
@@ -630,8 +634,7 @@ def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) ->
         ]
         if not points:
             continue
-        near = (_median([lat for lat, _ in points]), _median([lon for _, lon in points]))
-        found = ask(mention.text, True, "river", near)
+        found = ask(mention.text, True, "river", _median_point(points))
         if found and found[0][0].name == place.name:
             final[mention.text, mention.cue] = (found[0][0], GEO_NEAR, found[0][1])
 
@@ -701,8 +704,10 @@ def region_of(answers: list[tuple[Place | None, str]]) -> tuple[float, float] | 
         or [(p.lat, p.lon) for p in places if p.kind in AREA_KINDS and p.country in FOCUS_COUNTRIES]
         or [(p.lat, p.lon) for p in local]
     )
-    if not points:
-        return None
+    return _median_point(points) if points else None
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return _median([lat for lat, _ in points]), _median([lon for _, lon in points])
 
 
@@ -761,7 +766,7 @@ def _area_kind(ask: _Asker, name: str) -> str | None:
 def _query(text: str, cue: str) -> str:
     """What to ask a geocoder for a mention: an airport's town ("Zangilan International
     Airport" is asked as "Zangilan")."""
-    return _AIRPORT_NAME.sub("", text) if cue == NEAR_CUES[1] else text
+    return AIRPORT.split(text, maxsplit=1)[0] if cue == AIRPORT_CUE else text
 
 
 def _is_prefixed(text: str) -> bool:

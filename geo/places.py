@@ -185,7 +185,7 @@ _NEAR_CUES = {
     "puerto": "puerto",
 }
 _NEAR = "cerca de"
-_AIRPORT_CUE = "aeropuerto"
+AIRPORT_CUE = "aeropuerto"
 # Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
@@ -199,8 +199,8 @@ _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _PRESS = word_key("press")
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River"})
 # An airport named after a town is one name with it, placed at the town: "Zangilan
-# International Airport".
-_AIRPORT = re.compile(r" (?:International )?Airport\b")
+# International Airport" (resolution asks for the town before it).
+AIRPORT = re.compile(r" (?:International )?Airport\b")
 _PLURAL_KINDS = frozenset(
     {"provinces", "districts", "villages", "towns", "rivers", "lakes", "reservoirs", "settlements"}
 )
@@ -376,9 +376,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         elif (
             name
             and text[mention_end : mention_end + 1] == " "
-            and (airport := _AIRPORT.match(text, mention_end))
+            and (airport := AIRPORT.match(text, mention_end))
         ):
-            mention_end, cue = airport.end(), _AIRPORT_CUE
+            mention_end, cue = airport.end(), AIRPORT_CUE
         found = text[start:mention_end]
         if not name and name_key(found) not in by_key:
             if table.is_demonym(name_key(found)):
