@@ -172,9 +172,13 @@ _TRIGGERS = [
      r"cierre\s+del?\s+(?:corredor|carretera|paso)|blockad\w+|blocked"),
 ]  # fmt: skip
 _TRIGGER_RES = [(t, s, re.compile(rf"\b(?:{p})\b")) for t, s, p in _TRIGGERS]
-_BLOCKADE_RANK = len(_TRIGGER_RES) - 1
-_BLOCKADE = _TRIGGER_RES[_BLOCKADE_RANK][2]
 _PEACEFUL = "Peaceful protest"
+_BLOCKADE_RANK = next(
+    rank
+    for rank, (event_type, sub_type, _) in enumerate(_TRIGGERS)
+    if (event_type, sub_type) == ("Strategic developments", "Other")
+)
+_BLOCKADE = _TRIGGER_RES[_BLOCKADE_RANK][2]
 # Who blocks a road in protest, as opposed to an army or a government's "activists".
 _RESIDENTS = re.compile(
     r"\b(?:vecin|resident|poblador|habitant|aldean|manifestant|villager|protester|local\s+people)"
@@ -311,10 +315,9 @@ _TAKEN_TO_CHARS = 60
 # The ends of a road named by them ("the Yerevan-Meghri highway", "la carretera Goris-Kapan")
 # and the places a road is said to link ("la carretera que une Ereván con Tiflis").
 _HYPHENS = frozenset("-–")
-_ROAD_WORD_AFTER = re.compile(r"\s+(?:highway|road|railway|motorway|pipeline|route)\b")
-_ROAD_END_AFTER = re.compile(
-    r"[-–][^\W\d]+(?:[-–][^\W\d]+)*\s+(?:highway|road|railway|motorway|pipeline|route)\b"
-)
+_ROAD_WORD = r"\s+(?:highway|road|railway|motorway|pipeline|route)\b"
+_ROAD_WORD_AFTER = re.compile(_ROAD_WORD)
+_ROAD_END_AFTER = re.compile(rf"[-–][^\W\d]+(?:[-–][^\W\d]+)*{_ROAD_WORD}")
 _LINKED_BY = re.compile(
     r"\b(?:une|unia|unen|conecta|conectaba|enlaza|link\w*|connect\w*)\s+(?:a\s+)?"
     r"(?:[^\W\d]+\s+){0,3}?(?:(?:con|y|with|and|to)\s+)?(?:[^\W\d]+\s+)?$"

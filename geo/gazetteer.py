@@ -126,10 +126,10 @@ class PlaceTable:
         for index, names in enumerate(self.names):
             focus = self.places[index].country in FOCUS_COUNTRIES
             for rank, name in enumerate(names):
-                own = rank < curated[index]
+                own, key = rank < curated[index], name_key(name)
                 if own and self.places[index].kind == "country":
-                    self.country_keys.add(name_key(name))
-                self._index(index, name, name_key(name), own=own, bare=own or focus)
+                    self.country_keys.add(key)
+                self._index(index, name, key, own=own, bare=own or focus)
                 if focus and own and "j" in name.lower():
                     # English "j" is Spanish "y": Dilijan is "Diliyán", Jermuk "Yermuk".
                     spanish = name.replace("j", "y").replace("J", "Y")

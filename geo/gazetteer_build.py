@@ -157,7 +157,8 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
 
 
 def build_common_words(path: Path = WORDS_FILE) -> int:
-    """Write the frequent Spanish and English words, folded, one a line."""
+    """Write the frequent Spanish and English words as look-up keys (`word_key`), which is how
+    the place table compares them, one a line."""
     from wordfreq import top_n_list
 
     words = {word_key(w) for w in top_n_list("es", _COMMON_SPANISH)}
