@@ -738,16 +738,15 @@ def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], 
 
 
 def _area_kind(ask: _Asker, name: str) -> str | None:
-    """ "country" or "admin1" when the name is that of a country or of a province or district of
-    the focus countries, its own ("Tavush", "Lachin District"), not its centre's ("Kapan" is
-    also a name of Syunik)."""
+    """The kind of the country, province or region the name is its own name of ("Tavush",
+    "Lachin District", "Karabaj", "Kvemo Kartli"), not its centre's ("Kapan" is also a name of
+    Syunik), so that "the villages of" it are its villages, not a village of its name."""
     found = ask(name, True, None, None)
     place = found[0][0] if found else None
     key = name_key(name)
     if (
         place is None
-        or place.kind not in ("country", "admin1")
-        or (place.kind == "admin1" and place.country not in FOCUS_COUNTRIES)
+        or (place.kind != "country" and place.kind not in AREA_KINDS)
         or not name_key(place.name).startswith(key)
     ):
         return None

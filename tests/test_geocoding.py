@@ -450,6 +450,25 @@ def test_the_villages_of_a_province_are_in_the_province():
     assert found["Kapan"].place.name == "Kapan" and found["Kapan"].precision == GEO_EXACT
 
 
+def test_the_villages_of_a_region_or_of_a_province_abroad_are_in_it():
+    found = by_text("Ereván dijo que las aldeas de Karabaj y las de Kvemo Kartli sufren.")
+    assert (found["Karabaj"].place.name, found["Karabaj"].place.kind) == ("Karabakh", "region")
+    assert found["Kvemo Kartli"].place.kind == "admin1"
+    assert found["Kvemo Kartli"].place.country == "GE"
+
+
+def test_the_north_caucasus_and_georgian_provinces_are_areas_not_villages():
+    found = by_text(
+        "Tropas rusas llegaron a Karachái-Cherkesia, Kabardino-Balkaria, Ingusetia y Adjaria."
+    )
+    assert [(found[name].place.name, found[name].place.country) for name in found] == [
+        ("Karachay-Cherkessia", "RU"),
+        ("Kabardino-Balkaria", "RU"),
+        ("Ingushetia", "RU"),
+        ("Adjara", "GE"),
+    ]
+
+
 def test_a_river_takes_the_stretch_nearest_the_places_its_sentence_names():
     found = run(
         "Disparos en Yeraskh, Ararat y Artashat. Más tarde, tendieron puentes sobre el río Aras"
