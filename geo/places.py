@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 
 from geo.gazetteer import PARTICLES, VILLAGE_PREFIXES, PlaceTable, name_key, word_key
-from geo.model import Article, Mention, new_mention
+from geo.model import SETTLEMENT_KINDS, Article, Mention, new_mention
 
 # An apostrophe inside a word belongs to it ("Geghark'unik"), but not an English possessive
 # ("Armenia's").
@@ -188,6 +188,8 @@ _NEAR = "cerca de"
 AIRPORT_CUE = "aeropuerto"
 # Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
+# Prepositions that put what follows in a place: a town named like a word after one is the town.
+_IN_A_PLACE = frozenset({"en", "desde", "hasta", "in", "from"})
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
 _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
@@ -613,13 +615,27 @@ def _acceptable(
     if important:
         return not (common and _qualifies_a_name(text, start, end, table))
     if common:
-        return False
+        return _in_a_town(text, start, end, table)
     before = _word_before(text, start)
     if before is None:
         return True
     word = text[before[0] : before[1]]
     return not (
         word[0].isupper() and _glues(word, table) and not _sentence_initial(text, before[0])
+    )
+
+
+def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
+    """Whether a town named like a word is named by a place preposition: "en Rosario", "desde
+    Mar del Plata", "in San Francisco" are the towns, capitalised mid-sentence and not in a
+    headline; "dijo Rosario" or "a Victoria" may be people."""
+    before = _word_before(text, start)
+    if before is None or text[before[0] : before[1]].lower() not in _IN_A_PLACE:
+        return False
+    key = name_key(text[start:end])
+    return not _title_case(text, start) and any(
+        table.places[i].kind in SETTLEMENT_KINDS and table.is_own_name(key, i)
+        for i in table.indexes(key)
     )
 
 

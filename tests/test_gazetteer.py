@@ -173,3 +173,12 @@ def test_the_cached_table_is_the_table_the_files_make():
 def test_frequent_words_are_known_by_their_keys():
     for word in ("Monday", "Hoy", "Ya", "Press", "Which"):
         assert TABLE.is_common(name_key(word)), word
+
+
+def test_frequent_names_are_not_common_words_but_names_that_are_words_are():
+    # wordfreq counts "sevilla" as often as a word; a dictionary writes it only capitalised.
+    for name in ("Sevilla", "Miami", "Seattle", "Glasgow"):
+        assert not TABLE.is_common(name_key(name)), name
+    # Towns named by a word: "rosario" is a rosary, "encrucijada" a crossroads.
+    for name in ("Rosario", "Mesa", "Encrucijada", "Esperanza"):
+        assert TABLE.is_common(name_key(name)), name

@@ -525,3 +525,14 @@ def test_a_peak_takes_no_village_far_away_that_shares_its_name():
 
 def test_glendale_is_the_armenian_communitys():
     assert by_text("La diáspora de Glendale marchó.")["Glendale"].place.lon < -118
+
+
+def test_spains_regions_are_regions_not_namesake_towns_in_colombia():
+    found = by_text("Hubo actos en Cataluña, Andalucía, Galicia y el País Vasco.")
+    assert {lm.place.country for lm in found.values()} == {"ES"}
+    assert {lm.place.kind for lm in found.values()} == {"admin1"}
+
+
+def test_a_capital_named_near_another_country_stays_the_capital():
+    found = by_text("Los mediadores de Francia se reunieron en Viena con los dos ministros.")
+    assert (found["Viena"].place.name, found["Viena"].place.country) == ("Vienna", "AT")

@@ -559,3 +559,15 @@ def test_villages_like_these_are_villages():
         ("Mahmudlu", "aldeas"),
     ]
     assert cues("Bakú, como Ereván, calló.") == [("Bakú", ""), ("Ereván", "")]
+
+
+def test_a_town_named_by_a_frequent_proper_noun_is_found_bare():
+    assert found("Hubo marchas en Sevilla, Miami y Seattle.") == ["Sevilla", "Miami", "Seattle"]
+
+
+def test_a_town_named_like_a_word_is_found_after_a_place_preposition():
+    text = "La comunidad marchó en Rosario y hubo actos en Mar del Plata, según los organizadores."
+    assert found(text) == ["Rosario", "Mar del Plata"]
+    assert found("Protesters also gathered in San Francisco, police said.") == ["San Francisco"]
+    assert found("Lo dijo Rosario, su portavoz, a la prensa.") == []
+    assert found("Ganó la Esperanza en las elecciones.") == []
