@@ -28,6 +28,7 @@ from geo.gazetteer import (
     FOCUS_COUNTRIES,
     GEONAMES_FILE,
     WORDS_FILE,
+    distance_km,
     is_latin_name,
     word_key,
     words,
@@ -63,6 +64,8 @@ _CITY_MIN_POPULATION = 10_000
 # place only when it is an important place or a cue introduces it.
 _COMMON_SPANISH, _COMMON_ENGLISH = 20_000, 8_000
 _DICTIONARIES = ("es_ES", "en_US")
+# A town abroad this close to the centre of a bigger city of this size is one of its districts.
+_CITY_WITH_DISTRICTS, _DISTRICT_KM = 500_000, 8.0
 # News agencies whose names are a place's somewhere (China's Jinhua, Iran's Fars province).
 _NEWS_AGENCIES = ("Xinhua", "Fars", "Mehr", "Tasnim", "Interfax", "Anadolu", "Sputnik")
 
@@ -169,14 +172,31 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
             continue  # "EREVAN, 9 may (Xinhua)" names no Chinese city
         if city["population"] >= _WORLD_MIN_POPULATION or city["geonameid"] in capital_ids:
             rows.setdefault(city["geonameid"], _city_row(city, capital_ids))
+    towns = [row for row in rows.values() if not _a_city_district(row, rows.values())]
     table = _country_rows(countries, capitals) + sorted(
-        rows.values(), key=lambda row: (row["country"], row["name"])
+        towns, key=lambda row: (row["country"], row["name"])
     )
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(table[0]))
         writer.writeheader()
         writer.writerows(table)
     return len(table)
+
+
+def _a_city_district(row: dict, rows) -> bool:
+    """Whether a place abroad is a district of a city three times its size next to it, which
+    GeoNames lists as a town: Madrid's Salamanca and Retiro, Mexico City's Benito Juárez
+    (GeoNames' "New Mosul" is no bigger than Mosul, which stays). Named alone, a district
+    would be taken for the city of Salamanca or for the sea ("el Pacífico")."""
+    if row["country"] in FOCUS_COUNTRIES or row["capital"]:
+        return False
+    return any(
+        city["country"] == row["country"]
+        and city["population"] >= _CITY_WITH_DISTRICTS
+        and city["population"] > 3 * row["population"]
+        and distance_km(row["lat"], row["lon"], city["lat"], city["lon"]) < _DISTRICT_KM
+        for city in rows
+    )
 
 
 def _in_lower_case(candidates: set[str]) -> set[str]:

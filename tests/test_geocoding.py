@@ -536,3 +536,19 @@ def test_spains_regions_are_regions_not_namesake_towns_in_colombia():
 def test_a_capital_named_near_another_country_stays_the_capital():
     found = by_text("Los mediadores de Francia se reunieron en Viena con los dos ministros.")
     assert (found["Viena"].place.name, found["Viena"].place.country) == ("Vienna", "AT")
+
+
+def test_continents_and_oceans_are_not_namesake_towns():
+    found = by_text("Llegaron de África y de Sudamérica, cruzando el Atlántico y el Pacífico.")
+    assert {lm.place.kind for lm in found.values()} == {"region", "sea"}
+
+
+def test_a_district_of_a_big_city_abroad_is_no_town_of_the_table():
+    # Madrid's Chamberí, Retiro and Salamanca are GeoNames towns of 140,000, 3 km from its
+    # centre; the city of Salamanca is 170 km away.
+    madrid = next(p for p in TABLE.candidates("Madrid") if p.country == "ES")
+    for name in ("Chamberí", "Retiro", "Salamanca"):
+        assert all(
+            distance_km(p.lat, p.lon, madrid.lat, madrid.lon) > 8 for p in TABLE.candidates(name)
+        ), name
+    assert any(p.country == "ES" for p in TABLE.candidates("Salamanca"))
