@@ -637,7 +637,8 @@ def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) ->
     """A river is put on the stretch nearest the other places named close to it in its sentence
     ("puentes sobre el río Aras, que en ese tramo separa Irán de Najicheván"), not the
     article's; a place named far before it is more often who speaks ("En Ereván, el gobierno
-    insiste en que la vía ... junto al río Aras")."""
+    insiste en que la vía ... junto al río Aras"), and one past a line break, a dateline
+    ("... huyen hacia el Araxes\nABC | Madrid")."""
     for index, mention in enumerate(mentions):
         place = final[mention.text, mention.cue][0]
         if place is None or place.kind != "river":
@@ -650,6 +651,7 @@ def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) ->
             and other_place.kind in _TOWNS_AND_AREAS
             and abs(other.start - mention.start) <= _RIVER_CHARS
             and _one_sentence(text, other, mention)
+            and "\n" not in text[min(other.end, mention.end) : max(other.start, mention.start)]
         ]
         if not points:
             continue

@@ -563,3 +563,12 @@ def test_mountain_ranges_rivers_and_regions_far_away_are_in_the_table():
         "Volga": "river",
     }
     assert by_text("El avión cayó cerca de Aktau.")["Aktau"].place.country == "KZ"
+
+
+def test_a_headlines_river_takes_no_stretch_from_the_dateline_below_it():
+    found = by_text(
+        "Las tropas toman Kubatly y miles de civiles huyen hacia el Araxes\nABC | Madrid, 2 de"
+        " septiembre\n\nMOSCÚ (EFE). Hubo combates."
+    )
+    aras, kubatly = found["Araxes"].place, found["Kubatly"].place
+    assert distance_km(aras.lat, aras.lon, kubatly.lat, kubatly.lon) < 60
