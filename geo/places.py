@@ -25,6 +25,7 @@ part of a name.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 
@@ -190,6 +191,7 @@ AIRPORT_CUE = "aeropuerto"
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Prepositions that put what follows in a place: a town named like a word after one is the town.
 _IN_A_PLACE = frozenset({"en", "desde", "hasta", "in", "from"})
+_CALENDAR = frozenset(word_key(w) for w in (*calendar.month_name, *calendar.day_name) if w)
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
 _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
@@ -633,6 +635,8 @@ def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
     if before is None or text[before[0] : before[1]].lower() not in _IN_A_PLACE:
         return False
     key = name_key(text[start:end])
+    if key in _CALENDAR:
+        return False  # "in May", "from Monday"
     return not _title_case(text, start) and any(
         table.places[i].kind in SETTLEMENT_KINDS and table.is_own_name(key, i)
         for i in table.indexes(key)

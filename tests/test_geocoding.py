@@ -572,3 +572,13 @@ def test_a_headlines_river_takes_no_stretch_from_the_dateline_below_it():
     )
     aras, kubatly = found["Araxes"].place, found["Kubatly"].place
     assert distance_km(aras.lat, aras.lon, kubatly.lat, kubatly.lon) < 60
+
+
+def test_each_half_of_a_bilingual_name_names_the_town():
+    found = by_text("La muestra viaja de Donostia a Vitoria, y de allí a San Sebastián.")
+    assert {lm.place.geonames_id for lm in found.values()} == {3110044, 3104499}
+
+
+def test_government_seats_stand_for_their_capitals():
+    found = by_text("La Farnesina y el Elíseo hablaron con el Kremlin.")
+    assert [lm.place.name for lm in found.values()] == ["Rome", "Paris", "Moscow"]

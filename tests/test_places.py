@@ -571,3 +571,7 @@ def test_a_town_named_like_a_word_is_found_after_a_place_preposition():
     assert found("Protesters also gathered in San Francisco, police said.") == ["San Francisco"]
     assert found("Lo dijo Rosario, su portavoz, a la prensa.") == []
     assert found("Ganó la Esperanza en las elecciones.") == []
+
+
+def test_a_month_after_in_is_no_town_named_like_it():
+    assert found("The talks resumed in May and ended in June, officials said.") == []
