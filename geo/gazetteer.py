@@ -6,8 +6,8 @@ and corridors no package has, each with the source of its coordinate) and `alias
 (Spanish exonyms and other names GeoNames lacks, added to existing GeoNames rows).
 
 Names are looked up by a *key*: folded (lower case, no accents) and with the common
-transliteration variants merged (kh/x/j, sh/ş/s, ch/ç/c, gh/ğ/g, y/i, apostrophes, doubled
-letters), so "Syunik", "Siunik'", "Laçın", "Lachin" and "Lachín" meet.
+transliteration variants merged (kh/x/j, sh/ş/s, ch/ç/c, gh/ğ/g, Spanish gue/gui, y/i,
+apostrophes, doubled letters), so "Syunik", "Siunik'", "Laçın", "Lachin" and "Lachín" meet.
 """
 
 from __future__ import annotations
@@ -42,7 +42,11 @@ PARTICLES = frozenset(
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ‘`")
-_DIGRAPHS = (("kh", "j"), ("x", "j"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("zh", "z"))
+_DIGRAPHS = (
+    *(("kh", "j"), ("x", "j"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("zh", "z")),
+    # Spanish writes a hard g before e and i as "gu": "Zanguelán", "Zanguezur".
+    *(("gue", "ge"), ("gui", "gi")),
+)
 _DOUBLED = re.compile(r"(.)\1+")
 _LATIN = re.compile(r"[a-z][a-z '’ʼ‘`.\-]*")
 

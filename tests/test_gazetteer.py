@@ -182,3 +182,8 @@ def test_frequent_names_are_not_common_words_but_names_that_are_words_are():
     # Towns named by a word: "rosario" is a rosary, "encrucijada" a crossroads.
     for name in ("Rosario", "Mesa", "Encrucijada", "Esperanza"):
         assert TABLE.is_common(name_key(name)), name
+
+
+@pytest.mark.parametrize("written", ["Zangilan", "Zangelan", "Zanguelán"])
+def test_spanish_gue_spellings_find_zangilan(written):
+    assert "Zangilan District" in {p.name for p in TABLE.candidates(written)}
