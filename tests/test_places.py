@@ -575,3 +575,8 @@ def test_a_town_named_like_a_word_is_found_after_a_place_preposition():
 
 def test_a_month_after_in_is_no_town_named_like_it():
     assert found("The talks resumed in May and ended in June, officials said.") == []
+
+
+def test_a_town_of_several_words_named_like_words_is_found_after_de():
+    assert found("El youtuber, vecino de Dos Hermanas, fue expulsado.") == ["Dos Hermanas"]
+    assert found("Rezó en la iglesia de San Francisco y habló con la hija de Rosario.") == []
