@@ -91,6 +91,8 @@ _GLOSS_CHARS = 30
 _IN_TOWN = re.compile(r"\b(?:in|en|at|de|del|of)\s+$", re.IGNORECASE)
 _POSSESSIVES = frozenset({"'s ", "’s "})
 _RIVER_CHARS = 80
+# A place farther than this from every stretch of a river named with it is not on it.
+_RIVER_REACH_KM = 150.0
 _FEATURE_KINDS = frozenset({"river", "lake", "mountain", "road"})
 # Features a village that shares their name is not (a crossing or a road takes its village's).
 _NATURAL_KINDS = frozenset({"river", "lake", "mountain"})
@@ -634,16 +636,19 @@ def _one_paragraph(text: str, earlier: Mention, later: Mention) -> bool:
 
 
 def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) -> None:
-    """A river is put on the stretch nearest the other places named close to it in its sentence
-    ("puentes sobre el río Aras, que en ese tramo separa Irán de Najicheván"), not the
+    """A river is put on the stretch nearest the other places named close to it in its
+    sentences ("puentes sobre el río Aras, que en ese tramo separa Irán de Najicheván"), not the
     article's; a place named far before it is more often who speaks ("En Ereván, el gobierno
     insiste en que la vía ... junto al río Aras"), and one past a line break, a dateline
-    ("... huyen hacia el Araxes\nABC | Madrid")."""
+    ("... huyen hacia el Araxes\nABC | Madrid"). A place far from every stretch of the river
+    is not on it (a namesake, or the far end of a road named with it)."""
+    points_of: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for index, mention in enumerate(mentions):
-        place = final[mention.text, mention.cue][0]
+        name = (mention.text, mention.cue)
+        place = final[name][0]
         if place is None or place.kind != "river":
             continue
-        points = [
+        points_of.setdefault(name, []).extend(
             (other_place.lat, other_place.lon)
             for other in mentions[max(0, index - _SENTENCE_MENTIONS) : index + _SENTENCE_MENTIONS]
             if other is not mention
@@ -652,12 +657,20 @@ def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) ->
             and abs(other.start - mention.start) <= _RIVER_CHARS
             and _one_sentence(text, other, mention)
             and "\n" not in text[min(other.end, mention.end) : max(other.start, mention.start)]
+        )
+    for name, points in points_of.items():
+        place = final[name][0]
+        stretches = [p for p, _ in ask(name[0], True, "river", None) if p.name == place.name]
+        points = [
+            point
+            for point in points
+            if any(distance_km(*point, s.lat, s.lon) <= _RIVER_REACH_KM for s in stretches)
         ]
         if not points:
             continue
-        found = ask(mention.text, True, "river", _median_point(points))
+        found = ask(name[0], True, "river", _median_point(points))
         if found and found[0][0].name == place.name:
-            final[mention.text, mention.cue] = (found[0][0], GEO_NEAR, found[0][1])
+            final[name] = (found[0][0], GEO_NEAR, found[0][1])
 
 
 def _gather_lists(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:

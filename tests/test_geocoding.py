@@ -582,3 +582,12 @@ def test_each_half_of_a_bilingual_name_names_the_town():
 def test_government_seats_stand_for_their_capitals():
     found = by_text("La Farnesina y el Elíseo hablaron con el Kremlin.")
     assert [lm.place.name for lm in found.values()] == ["Rome", "Paris", "Moscow"]
+
+
+def test_a_river_named_twice_takes_the_stretch_of_both_sentences_but_not_a_far_namesake():
+    found = by_text(
+        "The line runs west along the Araz, past Jabrayil and Fuzuli. A bridge will cross the Araz"
+        " to Kalaleh."
+    )
+    aras, jabrayil = found["Araz"].place, found["Jabrayil"].place
+    assert distance_km(aras.lat, aras.lon, jabrayil.lat, jabrayil.lon) < 60
