@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from geopy.exc import GeocoderTimedOut
 from geopy.geocoders.base import Geocoder
 
@@ -565,15 +566,6 @@ def test_mountain_ranges_rivers_and_regions_far_away_are_in_the_table():
     assert by_text("El avión cayó cerca de Aktau.")["Aktau"].place.country == "KZ"
 
 
-def test_a_headlines_river_takes_no_stretch_from_the_dateline_below_it():
-    found = by_text(
-        "Las tropas toman Kubatly y miles de civiles huyen hacia el Araxes\nABC | Madrid, 2 de"
-        " septiembre\n\nMOSCÚ (EFE). Hubo combates."
-    )
-    aras, kubatly = found["Araxes"].place, found["Kubatly"].place
-    assert distance_km(aras.lat, aras.lon, kubatly.lat, kubatly.lon) < 60
-
-
 def test_each_half_of_a_bilingual_name_names_the_town():
     found = by_text("La muestra viaja de Donostia a Vitoria, y de allí a San Sebastián.")
     assert {lm.place.geonames_id for lm in found.values()} == {3110044, 3104499}
@@ -584,10 +576,26 @@ def test_government_seats_stand_for_their_capitals():
     assert [lm.place.name for lm in found.values()] == ["Rome", "Paris", "Moscow"]
 
 
-def test_a_river_named_twice_takes_the_stretch_of_both_sentences_but_not_a_far_namesake():
-    found = by_text(
-        "The line runs west along the Araz, past Jabrayil and Fuzuli. A bridge will cross the Araz"
-        " to Kalaleh."
-    )
-    aras, jabrayil = found["Araz"].place, found["Jabrayil"].place
-    assert distance_km(aras.lat, aras.lon, jabrayil.lat, jabrayil.lon) < 60
+@pytest.mark.parametrize(
+    ("text", "river", "town"),
+    [
+        # A headline's river takes no stretch from the dateline below it.
+        (
+            "Las tropas toman Kubatly y miles de civiles huyen hacia el Araxes\nABC | Madrid, 2"
+            " de septiembre\n\nMOSCÚ (EFE). Hubo combates.",
+            "Araxes",
+            "Kubatly",
+        ),
+        # A river named twice takes the stretch of both sentences, but not a far namesake's.
+        (
+            "The line runs west along the Araz, past Jabrayil and Fuzuli. A bridge will cross the"
+            " Araz to Kalaleh.",
+            "Araz",
+            "Jabrayil",
+        ),
+    ],
+)
+def test_a_river_takes_the_stretch_by_the_places_on_it(text, river, town):
+    found = by_text(text)
+    aras, near = found[river].place, found[town].place
+    assert distance_km(aras.lat, aras.lon, near.lat, near.lon) < 60
