@@ -599,3 +599,10 @@ def test_a_river_takes_the_stretch_by_the_places_on_it(text, river, town):
     found = by_text(text)
     aras, near = found[river].place, found[town].place
     assert distance_km(aras.lat, aras.lon, near.lat, near.lon) < 60
+
+
+def test_a_us_state_or_spanish_region_named_with_a_town_picks_the_town_in_it():
+    arizona = by_text("Glendale, Arizona, hosted a rally.")["Glendale"].place
+    california = by_text("Hubo una marcha en Glendale, California.")["Glendale"].place
+    assert (arizona.admin1, california.admin1) == ("Arizona", "California")
+    assert arizona.lon > -113 > california.lon
