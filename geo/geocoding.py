@@ -184,7 +184,8 @@ def _forget_namesakes_outside_their_area(
 ) -> None:
     """A village found far from the province or district the text puts it in ("the village of
     Zar in Kalbajar district" is not Kotayk's Zar; "las aldeas de Agdam y Dondar Gushchu, en
-    el distrito de Tovuz" is no town of Karabakh) is a namesake: the place is taken as
+    el distrito de Tovuz" is no town of Karabakh), or a town abroad ("la comunidad udí de Nij,
+    en el distrito de Qabala" is not Serbia's Niš), is a namesake: the place is taken as
     unknown, so that it goes roughly into that area."""
     for mention, after in zip(mentions, mentions[1:], strict=False):
         place, area = final[mention.text, mention.cue][0], final[after.text, after.cue][0]
@@ -192,8 +193,11 @@ def _forget_namesakes_outside_their_area(
             place is not None
             and area is not None
             and place.kind in SETTLEMENT_KINDS
-            and "village" in (place.kind, kinds[mention.text, mention.cue])
-            and area.kind == "admin1"
+            and (
+                "village" in (place.kind, kinds[mention.text, mention.cue])
+                or place.country != area.country
+            )
+            and (area.kind == "admin1" or _feature_kind(after.cue) in AREA_KINDS)
             and place.admin1 != area.name
             and distance_km(place.lat, place.lon, area.lat, area.lon) > _LIST_KM
             and _IN_AREA.fullmatch(text, mention.end, after.start)

@@ -105,8 +105,10 @@ def test_requests_are_spaced_by_the_rate_limit_across_chains(
 
     times = [arrival.at for arrival in nominatim_server.arrivals]
     assert len(times) == 4
-    # Arrival times jitter by a few ms around the 0.2 s spacing set at the client.
-    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.15
+    # Arrival times jitter around the 0.2 s spacing set at the client: on a loaded machine one
+    # request reached the server 90 ms late, shortening the next gap (without the limit, the
+    # gaps are a few ms).
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.08
     assert times[-1] - times[0] >= 0.55
 
 
