@@ -614,6 +614,8 @@ def _acceptable(
         # A short all-capitals word is an acronym ("OC Media", "EU"), unless a place is written
         # so letter for letter: the key's merged letters make "EU" the key of "EEUU".
         return text[start:end] in table.capitals_names
+    if _after_saint(text, start - 1):
+        return False  # a saint's name: "la iglesia del Santo Salvador", not Brazil's Salvador
     if important:
         return not (common and _qualifies_a_name(text, start, end, table))
     if common:

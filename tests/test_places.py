@@ -580,3 +580,8 @@ def test_a_month_after_in_is_no_town_named_like_it():
 def test_a_town_of_several_words_named_like_words_is_found_after_de():
     assert found("El youtuber, vecino de Dos Hermanas, fue expulsado.") == ["Dos Hermanas"]
     assert found("Rezó en la iglesia de San Francisco y habló con la hija de Rosario.") == []
+
+
+def test_a_place_name_after_a_saints_title_is_the_saint():
+    text = "Rezaron en la iglesia del Santo Salvador y viajaron a San Salvador."
+    assert found(text) == ["San Salvador"]
