@@ -187,3 +187,16 @@ def test_frequent_names_are_not_common_words_but_names_that_are_words_are():
 @pytest.mark.parametrize("written", ["Zangilan", "Zangelan", "Zanguelán"])
 def test_spanish_gue_spellings_find_zangilan(written):
     assert "Zangilan District" in {p.name for p in TABLE.candidates(written)}
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("Khudavang", "Dadivank"),
+        ("Bargushat", "Vorotan River"),
+        ("Khudafarin", "Khudafarin Reservoir"),
+        ("Jachén", "Khachen River"),
+    ],
+)
+def test_the_regions_monasteries_rivers_and_reservoirs_go_by_their_other_names(written, place):
+    assert place in {p.name for p in TABLE.candidates(written)}
