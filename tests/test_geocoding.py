@@ -609,3 +609,10 @@ def test_a_us_state_or_spanish_region_named_with_a_town_picks_the_town_in_it():
     california = by_text("Hubo una marcha en Glendale, California.")["Glendale"].place
     assert (arizona.admin1, california.admin1) == ("Arizona", "California")
     assert arizona.lon > -113 > california.lon
+
+
+def test_tigranakert_in_an_article_on_karabakh_is_the_ruins_by_aghdam():
+    found = by_text(
+        "En Karabaj, el bloguero visitó Shushi, Stepanakert y las ruinas de Tigranakert."
+    )
+    assert found["Tigranakert"].place.country == "AZ"
