@@ -191,6 +191,7 @@ AIRPORT_CUE = "aeropuerto"
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Prepositions that put what follows in a place: a town named like a word after one is the town.
 _IN_A_PLACE = frozenset({"en", "desde", "hasta", "in", "from"})
+_NATURAL_CUES = frozenset({"lago", "monte"})
 _CALENDAR = frozenset(word_key(w) for w in (*calendar.month_name, *calendar.day_name) if w)
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
 _POST_CUES = frozenset(
@@ -320,6 +321,14 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                 continue
         if longest > 1:
             mention_end, name = _match(text, start, end, longest, key, table, cue)
+            if kind_cue in _NATURAL_CUES and mention_end > end:
+                # "Lake Sevan", "Mount Aragats": the kind word is the cue of the name after
+                # it, as "lago" is in "el lago Sevan", when that name alone is the place's (a
+                # pass's is its name: "Paso Lachin").
+                rest = name_key(text[end + 1 : mention_end])
+                if set(by_key.get(rest, ())) & set(by_key[name]):
+                    start, name = end + 1, rest
+                    cue = f"{_NEAR} {kind_cue}" if cue.startswith(_NEAR) else cue or kind_cue
         elif single and (
             cue or _acceptable(text, start, end, important, common, table) or _cue_after(text, end)
         ):
