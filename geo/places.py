@@ -641,9 +641,9 @@ def _acceptable(
 def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
     """Whether a town named like a word is named by a place preposition: "en Rosario", "desde
     Mar del Plata", "in San Francisco" are the towns, capitalised mid-sentence and not in a
-    headline; "dijo Rosario" or "a Victoria" may be people. After "de", only a name of several
-    words is ("un vecino de Dos Hermanas"), and not a saint's ("la iglesia de San Francisco"),
-    as "la hija de Rosario" is a person's."""
+    headline; "dijo Rosario" or "a Victoria" may be people. After "de" or "a", only a name of
+    several words is ("un vecino de Dos Hermanas"), and not a saint's ("la iglesia de San
+    Francisco"), as "la hija de Rosario" is a person's."""
     before = _word_before(text, start)
     if before is None:
         return False
