@@ -639,9 +639,10 @@ def _acceptable(
 
 
 def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
-    """Whether a town named like a word is named by a place preposition: "en Rosario", "desde
-    Mar del Plata", "in San Francisco" are the towns, capitalised mid-sentence and not in a
-    headline; "dijo Rosario" or "a Victoria" may be people. After "de" or "a", only a name of
+    """Whether a town that needs a cue is named by a place preposition instead: a town named
+    like a word ("en Rosario", "desde Mar del Plata", "in San Francisco") or by a variant only
+    GeoNames gives it abroad ("en Krasnovodsk"), capitalised mid-sentence and not in a
+    headline ("dijo Rosario" or "a Victoria" may be people). After "de" or "a", only a name of
     several words is ("un vecino de Dos Hermanas"), and not a saint's ("la iglesia de San
     Francisco"), as "la hija de Rosario" is a person's."""
     before = _word_before(text, start)
@@ -658,7 +659,8 @@ def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
     if key in _CALENDAR:
         return False  # "in May", "from Monday"
     return not _title_case(text, start) and any(
-        table.places[i].kind in SETTLEMENT_KINDS and table.is_own_name(key, i)
+        table.places[i].kind in SETTLEMENT_KINDS
+        and (table.is_own_name(key, i) or not table.is_common(key))
         for i in table.indexes(key)
     )
 

@@ -589,3 +589,9 @@ def test_a_town_of_several_words_named_like_words_is_found_after_de():
 def test_a_place_name_after_a_saints_title_is_the_saint():
     text = "Rezaron en la iglesia del Santo Salvador y viajaron a San Salvador."
     assert found(text) == ["San Salvador"]
+
+
+def test_a_town_abroad_by_a_variant_of_its_name_is_found_after_a_place_preposition():
+    text = "La reunión fue en Múnich, y los barcos zarparon desde Krasnovodsk."
+    assert found(text) == ["Múnich", "Krasnovodsk"]
+    assert found("Lo publicó en Twitter y luego en Telegram.") == []
