@@ -190,7 +190,7 @@ AIRPORT_CUE = "aeropuerto"
 # Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Prepositions that put what follows in a place: a town named like a word after one is the town.
-_IN_A_PLACE = frozenset({"en", "desde", "hasta", "in", "from"})
+_IN_A_PLACE = frozenset({"en", "desde", "hasta", "hacia", "in", "from", "towards", "toward"})
 _NATURAL_CUES = frozenset({"lago", "monte"})
 _CALENDAR = frozenset(word_key(w) for w in (*calendar.month_name, *calendar.day_name) if w)
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".

@@ -592,6 +592,6 @@ def test_a_place_name_after_a_saints_title_is_the_saint():
 
 
 def test_a_town_abroad_by_a_variant_of_its_name_is_found_after_a_place_preposition():
-    text = "La reunión fue en Múnich, y los barcos zarparon desde Krasnovodsk."
+    text = "La reunión fue en Múnich, y los barcos zarparon hacia Krasnovodsk."
     assert found(text) == ["Múnich", "Krasnovodsk"]
     assert found("Lo publicó en Twitter y luego en Telegram.") == []
