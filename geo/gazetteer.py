@@ -12,6 +12,7 @@ apostrophes, doubled letters), so "Syunik", "Siunik'", "Laçın", "Lachin" and "
 
 from __future__ import annotations
 
+import calendar
 import csv
 import hashlib
 import pickle
@@ -64,6 +65,9 @@ def word_key(word: str) -> str:
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", key.replace("y", "i"))
 
+
+# English writes its days and months capitalised, and they are no places ("Monday", "in May").
+CALENDAR_KEYS = frozenset(word_key(w) for w in (*calendar.day_name, *calendar.month_name) if w)
 
 # Armenian and Azerbaijani prefixes of village names ("Verin Shorzha", "Nerkin Hand", "Hin
 # Tagher", "Aşağı Əskipara", "Köhnə Tağlar"): with the capitalised word after them they make

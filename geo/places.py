@@ -25,11 +25,17 @@ part of a name.
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_right
 
-from geo.gazetteer import PARTICLES, VILLAGE_PREFIXES, PlaceTable, name_key, word_key
+from geo.gazetteer import (
+    CALENDAR_KEYS,
+    PARTICLES,
+    VILLAGE_PREFIXES,
+    PlaceTable,
+    name_key,
+    word_key,
+)
 from geo.model import SETTLEMENT_KINDS, Article, Mention, new_mention
 
 # An apostrophe inside a word belongs to it ("Geghark'unik"), but not an English possessive
@@ -192,7 +198,6 @@ _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Prepositions that put what follows in a place: a town named like a word after one is the town.
 _IN_A_PLACE = frozenset({"en", "desde", "hasta", "hacia", "in", "from", "towards", "toward"})
 _NATURAL_CUES = frozenset({"lago", "monte"})
-_CALENDAR = frozenset(word_key(w) for w in (*calendar.month_name, *calendar.day_name) if w)
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
 _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
@@ -652,11 +657,11 @@ def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
     if preposition not in _IN_A_PLACE and not (
         preposition in _DE
         and " " in text[start:end]
-        and text[start : text.find(" ", start)] not in _SAINTS
+        and not _after_saint(text, text.find(" ", start))
     ):
         return False
     key = name_key(text[start:end])
-    if key in _CALENDAR:
+    if key in CALENDAR_KEYS:
         return False  # "in May", "from Monday"
     return not _title_case(text, start) and any(
         table.places[i].kind in SETTLEMENT_KINDS
