@@ -172,7 +172,8 @@ def _far_namesake(place: Place | None, kind: str | None, near: tuple[float, floa
         return False
     if kind == "village":
         limit = _CUED_FAR_KM if place.kind == "village" else _FAR_KM
-    elif kind in _NATURAL_KINDS and place.kind != kind:
+    elif kind in _NATURAL_KINDS and place.kind not in (kind, *AREA_KINDS):
+        # A region is no namesake of the range that makes it: "the Caucasus mountains".
         limit = _FAR_KM
     else:
         return False

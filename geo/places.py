@@ -246,7 +246,10 @@ _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
 _CUE_WINDOW = 64
 _CUE_WORDS = 8
 _OPENERS = "\"“«‘'("
-_CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE)
+# "Lake Parz", "Mount Kaputjugh": a capitalised lake or mountain word is the cue of the name
+# after it, as "lago" is in "el lago Parz" (not "Sierra", "Cordillera": "Sierra Nevada").
+_TITLED_NATURAL = frozenset({"Lake", "Mount", "Lago", "Monte", "Laguna", "Cerro", "Pico"})
+_CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE) | _TITLED_NATURAL
 _LONGEST_PARTICLE = max(map(len, PARTICLES))
 
 
@@ -333,7 +336,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                 rest = name_key(text[end + 1 : mention_end])
                 if set(by_key.get(rest, ())) & set(by_key[name]):
                     start, name = end + 1, rest
-                    cue = f"{_NEAR} {kind_cue}" if cue.startswith(_NEAR) else cue or kind_cue
+                    cue = f"{_NEAR} {kind_cue}" if cue.startswith(_NEAR) else kind_cue
         elif single and (
             cue or _acceptable(text, start, end, important, common, table) or _cue_after(text, end)
         ):
@@ -345,8 +348,15 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         glued = text[mention_end + 1 : mention_end + 2].isupper() and _glued_place(
             text, mention_end, table
         )
-        if kind_cue and not name and _name_follows(text, end, table):
-            continue  # "near Lake Sev": the kind word is the next name's cue
+        if (
+            kind_cue
+            and not name
+            and (
+                _name_follows(text, end, table)
+                or (word in _TITLED_NATURAL and text[end + 1 : end + 2].isupper())
+            )
+        ):
+            continue  # "near Lake Sev", "and Mount Kaputjugh": the kind word is the next name's cue
         if cue or prefixed or glued:
             # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
             first_end = _word_after(text, end)[1] if prefixed else end

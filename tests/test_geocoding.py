@@ -50,6 +50,15 @@ def test_cues_choose_the_kind_of_place():
     assert located["Syunik"].place.kind == "admin1" and located["Tavush"].place.kind == "admin1"
 
 
+def test_a_region_answers_for_the_mountains_that_make_it():
+    # Not a namesake put roughly by the mountain named after it.
+    caucasus = by_text("Caucasus mountains near Mount Aragats.")["Caucasus"].place
+    assert caucasus.kind == "region" and not caucasus.source.startswith("approximate")
+    located = by_text("Los montes del Cáucaso Menor y del Gran Cáucaso.")
+    assert located["Cáucaso Menor"].place.name == "Lesser Caucasus"
+    assert located["Gran Cáucaso"].place.name == "Greater Caucasus"
+
+
 def test_the_articles_region_settles_same_named_villages():
     located = by_text("Protestas en Vanadzor, Stepanavan y Alaverdi; luego en la aldea de Agarak.")
     assert located["Agarak"].place.admin1 == "Lori"

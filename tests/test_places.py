@@ -225,9 +225,22 @@ def test_an_english_kind_word_before_a_name_is_its_cue():
     # Also before a name the table has whole ("Lake Sevan"), as "lago" in "el lago Sevan";
     # but a pass's kind word is part of its name ("Paso Lachin").
     text = "Troops advanced near Lake Sev and Mount Ishkhanasar, and by Lake Sevan."
-    assert cues(text)[1:] == [("Ishkhanasar", "monte"), ("Sevan", "lago")]
+    assert cues(text)[1:] == [("Ishkhanasar", "cerca de monte"), ("Sevan", "lago")]
     assert found(text) == ["Sev", "Ishkhanasar", "Sevan"]
     assert found("Cruzaron el Paso Lachin.") == ["Paso Lachin"]
+
+
+def test_a_capitalised_lake_or_mountain_word_is_the_cue_of_an_unknown_name():
+    # As "lago" is in "el lago Parz": the name is reported (unresolved if need be), without
+    # its kind word, also along a list.
+    text = "Patrols reached Lake Parz, then Mount Aragats and Mount Xyzberg; y el Lago Qwerty."
+    assert cues(text) == [
+        ("Parz", "lago"),
+        ("Aragats", "monte"),
+        ("Xyzberg", "monte"),
+        ("Qwerty", "lago"),
+    ]
+    assert found("Mountain Province, el Monte de Piedad.") == []
 
 
 def test_a_country_named_by_an_adjective_after_a_name_is_the_adjective():
