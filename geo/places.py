@@ -96,6 +96,7 @@ _KIND_CUES = {
     "sierra": "monte",
     "macizo": "monte",
     "mar": "mar",
+    "golfo": "mar",
     "corredor": "corredor",
     "paso": "paso",
     "carretera": "carretera",
@@ -272,7 +273,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             # place is not there. A capitalised street word is part of the name; a lower-case
             # one is a cue.
             run_end = named_end if named_end > 0 else _capitalised_run(text, start, end, table)
-            begin = street if text[street].isupper() else start
+            # "la plaza de la República" is the square's name; "la plaza Armenia" is Armenia
+            # Square, its street word a cue.
+            begin = street if text[street].isupper() or " de" in text[street:start] else start
             found = text[begin:run_end]
             mentions.append(new_mention(article_id, found, begin, run_end, "calle"))
             last_cue, last_end, last_minor = "", run_end, True
@@ -407,6 +410,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             and (airport := AIRPORT.match(text, mention_end))
         ):
             mention_end, cue = airport.end(), AIRPORT_CUE
+        if not name and cue and (kind_word := _kind_word_of_name(text, start, mention_end, by_key)):
+            start = kind_word  # "el mar Negro", "el golfo Pérsico": "Negro" alone names no sea
         found = text[start:mention_end]
         if not name and name_key(found) not in by_key:
             if table.is_demonym(name_key(found)):
@@ -476,6 +481,16 @@ def _cue_the_list(text: str, mentions: list[Mention], start: int, cue: str) -> N
             return
         mentions[index] = new_mention(before.article_id, before.text, before.start, before.end, cue)
         start = before.start
+
+
+def _kind_word_of_name(text: str, start: int, end: int, by_key: dict) -> int | None:
+    """Where the name starts when the lower-case word before `start` belongs to it: the table
+    knows "mar Negro" but not "Negro"."""
+    space = text.rfind(" ", max(0, start - 12), start - 1)
+    word_start = space + 1
+    if text[word_start : start - 1].islower() and name_key(text[word_start:end]) in by_key:
+        return word_start
+    return None
 
 
 def _name_follows(text: str, end: int, table: PlaceTable) -> bool:
