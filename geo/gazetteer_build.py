@@ -134,11 +134,13 @@ def _country_rows(countries: dict, capitals: dict[str, dict]) -> list[dict]:
     rows = []
     for iso, country in sorted(countries.items()):
         capital = capitals.get(iso)
-        record = pycountry.countries.get(alpha_2=iso)
-        if capital is None or record is None:
+        if capital is None:
             continue
-        names = {country["name"], record.name, getattr(record, "common_name", record.name)}
-        names.add(spanish.gettext(record.name).split(",")[0])
+        names = {country["name"]}
+        # Kosovo has no ISO 3166 record, and so no Spanish name from pycountry.
+        if record := pycountry.countries.get(alpha_2=iso):
+            names |= {record.name, getattr(record, "common_name", record.name)}
+            names.add(spanish.gettext(record.name).split(",")[0])
         rows.append(
             {
                 "geonames_id": country["geonameid"],

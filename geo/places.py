@@ -647,7 +647,12 @@ def _acceptable(
     """Whether the name at start:end, whose key is `important` or `common`, is taken bare."""
     if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
         after = _WORD.match(text, end + 1)
-        if after and _glues(after[0], table) and not (important and _title_case(text, start)):
+        if (
+            after
+            and _glues(after[0], table)
+            and not (important and _title_case(text, start))
+            and not _after_place_preposition(text, start)
+        ):
             return False
     if end - start <= _ACRONYM and text[start:end].isupper():
         # A short all-capitals word is an acronym ("OC Media", "EU"), unless a place is written
@@ -666,6 +671,13 @@ def _acceptable(
     return not (
         word[0].isupper() and _glues(word, table) and not _sentence_initial(text, before[0])
     )
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    """Whether a place preposition comes right before `start`: "en Ereván Oskanián insistió"
+    is Oskanián in Yerevan, whatever capitalised word follows the town."""
+    before = _word_before(text, start)
+    return before is not None and text[before[0] : before[1]].lower() in _IN_A_PLACE
 
 
 def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:

@@ -243,6 +243,19 @@ def test_a_capitalised_lake_or_mountain_word_is_the_cue_of_an_unknown_name():
     assert found("Mountain Province, el Monte de Piedad.") == []
 
 
+def test_a_town_after_a_place_preposition_glues_to_no_name_after_it():
+    # "Santiago Abascal" is a person, but "en Ereván Oskanián insistió" is Oskanián in Yerevan.
+    assert found("mientras que en Ereván Oskanián insistió. Desde Bakú Aliyev dijo.") == [
+        "Ereván",
+        "Bakú",
+    ]
+    assert found("El partido de Santiago Abascal votó.") == []
+
+
+def test_kosovo_is_a_country_without_an_iso_record():
+    assert found("El precedente de Kosovo.") == ["Kosovo"]
+
+
 def test_a_country_named_by_an_adjective_after_a_name_is_the_adjective():
     text = (
         "Los fieles de la diócesis de la Iglesia Apostólica Armenia rezaron toda la noche, y la"
