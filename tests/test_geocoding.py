@@ -59,6 +59,22 @@ def test_a_region_answers_for_the_mountains_that_make_it():
     assert located["Gran Cáucaso"].place.name == "Greater Caucasus"
 
 
+def test_the_border_crossings_of_the_regions_trade_are_in_the_table():
+    located = by_text(
+        "Trucks queued at Upper Lars and the Red Bridge. El tren pasó por Yalama; la puerta"
+        " fronteriza de Alican, frente a Margara, y la de Dilucu siguen cerradas."
+    )
+    countries = {text: lm.place.country for text, lm in located.items()}
+    assert countries == {
+        "Upper Lars": "RU",
+        "Red Bridge": "GE",
+        "Yalama": "AZ",
+        "Alican": "TR",
+        "Margara": "AM",
+        "Dilucu": "TR",
+    }
+
+
 def test_the_articles_region_settles_same_named_villages():
     located = by_text("Protestas en Vanadzor, Stepanavan y Alaverdi; luego en la aldea de Agarak.")
     assert located["Agarak"].place.admin1 == "Lori"
