@@ -237,6 +237,8 @@ _STREET_CHARS = 22
 _ROAD_CODE = re.compile(r"[-‐‑]?\d{1,3}\b")
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
+# A saint's abbreviated title opening a town's name: "St. Petersburg", "St. Louis".
+_ABBREVIATED_SAINT = re.compile(r"(?:St|Ste|Sta|Sto)\. [A-Z][^\W\d_]+")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
 # Two places joined with the preposition repeated ("en Chinari y en X"): a list too, though the
 # cue of the first is carried over only when the repeated preposition is its "de".
@@ -284,6 +286,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         joined = following in _JOINERS
         if following == ".":
             dotted = _DOTTED.match(text, start)
+            if not dotted:
+                dotted = _ABBREVIATED_SAINT.match(text, start)
             if dotted and name_key(dotted[0]) in by_key:
                 mentions.append(new_mention(article_id, dotted[0], start, dotted.end(), ""))
                 last_cue, last_end, last_minor = "", dotted.end(), False

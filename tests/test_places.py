@@ -252,6 +252,10 @@ def test_a_town_after_a_place_preposition_glues_to_no_name_after_it():
     assert found("El partido de Santiago Abascal votó.") == []
 
 
+def test_a_town_opened_by_a_saints_abbreviated_title():
+    assert found("Talks in St. Petersburg. La iglesia de St. Qwerty.") == ["St. Petersburg"]
+
+
 def test_kosovo_is_a_country_without_an_iso_record():
     assert found("El precedente de Kosovo.") == ["Kosovo"]
 
