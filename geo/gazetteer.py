@@ -125,6 +125,10 @@ class PlaceTable:
     """(key, index) of each place's own and curated names, as opposed to GeoNames variants."""
     country_keys: set[str] = field(default_factory=set, repr=False)
     """The keys of the countries' own names, which their demonyms extend ("Armenian")."""
+    country_adjectives: set[str] = field(default_factory=set, repr=False)
+    """The English adjectives of the "-stan" countries, as written: "Kazakh" before a lower-case
+    word ("Kazakh grain", "the Kazakh capital") is Kazakhstan's, not Azerbaijan's Qazax, which
+    Spanish writes "Kazaj"."""
     important_villages: set[str] = field(default_factory=set, repr=False)
     """Important keys that name only villages (the hand table's "Talish"): a list they open
     is a list of villages, whose unknown items are villages too."""
@@ -142,6 +146,11 @@ class PlaceTable:
                     # English "j" is Spanish "y": Dilijan is "Diliyán", Jermuk "Yermuk".
                     spanish = name.replace("j", "y").replace("J", "Y")
                     self._index(index, spanish, name_key(spanish), own=True, bare=True)
+        self.country_adjectives.update(
+            place.name.removesuffix("stan").removesuffix("i")
+            for place in self.places
+            if place.kind == "country" and place.name.endswith("stan")
+        )
         self.important_villages.update(
             key
             for key in self.important_keys

@@ -254,6 +254,7 @@ _OPENERS = "\"“«‘'("
 _TITLED_NATURAL = frozenset({"Lake", "Mount", "Lago", "Monte", "Laguna", "Cerro", "Pico"})
 _CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE) | _TITLED_NATURAL
 _LONGEST_PARTICLE = max(map(len, PARTICLES))
+_CONJUNCTIONS = frozenset({"y", "e", "o", "u", "and", "or"})
 
 
 def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
@@ -649,6 +650,11 @@ def _acceptable(
     text: str, start: int, end: int, important: bool, common: bool, table: PlaceTable
 ) -> bool:
     """Whether the name at start:end, whose key is `important` or `common`, is taken bare."""
+    if text[end : end + 1] == " " and text[start:end] in table.country_adjectives:
+        after = _WORD.match(text, end + 1)
+        kind_word = _cue_after(text, end) or (after and after[0] in _KIND_SUFFIXES)
+        if after and after[0] not in _CONJUNCTIONS and not kind_word:
+            return False  # "Kazakh grain", "the Kazakh President"; not "the Kazakh district"
     if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
         after = _WORD.match(text, end + 1)
         if (

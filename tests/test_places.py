@@ -256,6 +256,17 @@ def test_a_town_opened_by_a_saints_abbreviated_title():
     assert found("Talks in St. Petersburg. La iglesia de St. Qwerty.") == ["St. Petersburg"]
 
 
+def test_a_stan_countrys_english_adjective_is_no_place():
+    # "Kazakh" is also Azerbaijan's Qazax, which Spanish writes "Kazaj".
+    text = "The Kazakh capital hosted the talks, and Kazakh President Tokayev hailed the grain."
+    assert found(text) == []
+    assert found("Shells hit the Kazakh district. Huyeron hacia Kazaj y Agstafá.") == [
+        "Kazakh",
+        "Kazaj",
+        "Agstafá",
+    ]
+
+
 def test_kosovo_is_a_country_without_an_iso_record():
     assert found("El precedente de Kosovo.") == ["Kosovo"]
 
