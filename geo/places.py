@@ -280,7 +280,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             # Square, its street word a cue.
             begin = street if text[street].isupper() or " de" in text[street:start] else start
             found = text[begin:run_end]
-            mentions.append(new_mention(article_id, found, begin, run_end, "calle"))
+            # A street the table knows is its metonymy: "Downing Street" is London.
+            street_cue = "" if named_end > 0 and name_key(found) in by_key else "calle"
+            mentions.append(new_mention(article_id, found, begin, run_end, street_cue))
             last_cue, last_end, last_minor = "", run_end, True
             continue
         following = text[end : end + 1]

@@ -59,6 +59,15 @@ def test_a_region_answers_for_the_mountains_that_make_it():
     assert located["Gran Cáucaso"].place.name == "Greater Caucasus"
 
 
+def test_a_governments_seat_is_its_capital():
+    located = by_text("La Moncloa habló con la Casa Rosada; Downing Street calló.")
+    assert {text: lm.place.name for text, lm in located.items()} == {
+        "Moncloa": "Madrid",
+        "Casa Rosada": "Buenos Aires",
+        "Downing Street": "London",
+    }
+
+
 def test_the_border_crossings_of_the_regions_trade_are_in_the_table():
     located = by_text(
         "Trucks queued at Upper Lars and the Red Bridge. El tren pasó por Yalama; la puerta"
