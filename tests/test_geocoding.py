@@ -68,6 +68,12 @@ def test_a_governments_seat_is_its_capital():
     }
 
 
+def test_villages_the_news_names_that_geonames_lists_without_people_or_by_another_name():
+    located = by_text("El ferrocarril Horadiz-Ağbənd; la iglesia de Agulis, en Najicheván.")
+    assert located["Ağbənd"].place.admin1 == "Zangilan District"
+    assert located["Agulis"].place.name == "Ashagy Aylis"
+
+
 def test_the_border_crossings_of_the_regions_trade_are_in_the_table():
     located = by_text(
         "Trucks queued at Upper Lars and the Red Bridge. El tren pasó por Yalama; la puerta"
