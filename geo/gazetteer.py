@@ -175,7 +175,11 @@ class PlaceTable:
             self.bare_keys.add(key)
         if name.isupper():
             self.capitals_names.add(name)
-        if self.important[index] and (own or " " in key or not self.is_common(key)):
+        if self.important[index] and (
+            (own and self.places[index].kind != "village") or " " in key or not self.is_common(key)
+        ):
+            # A village named like a frequent word needs a cue, ours too: "las aldeas de
+            # Zabukh y Sus", not "Sus vecinos".
             self.important_keys.add(key)
 
     @classmethod

@@ -240,9 +240,10 @@ _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
 # A saint's abbreviated title opening a town's name: "St. Petersburg", "St. Louis".
 _ABBREVIATED_SAINT = re.compile(r"(?:St|Ste|Sta|Sto)\. [A-Z][^\W\d_]+")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
-# Two places joined with the preposition repeated ("en Chinari y en X"): a list too, though the
+# Two places joined with the preposition repeated ("en Chinari y en X", "de Aghavno, de Sus"): a
+# list too, though the
 # cue of the first is carried over only when the repeated preposition is its "de".
-_PREPOSITION_GAP = re.compile(r"\s+(?:y|e|and)\s+(?:en|de|in)\s+$")
+_PREPOSITION_GAP = re.compile(r"(?:,|\s+(?:y|e|and))\s+(?:en|de|in)\s+$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
 _LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$|[-‐‑–](?=[^\W\d_])")
 _SENTENCE_START = frozenset('.!?¿¡«"“”(:;—–\n')
@@ -311,13 +312,13 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         gap = start - last_end
         if gap > 8:
             listed = repeated = False
-        elif gap > 5:
-            repeated = _PREPOSITION_GAP.match(text, last_end, start) is not None
-            # "los vecinos de Davit Bek y de Aravus": the repeated "de" repeats the cue too.
-            listed = repeated and text[start - 3 : start - 1] in ("de", "of")
         else:
-            listed = gap > 0 and _LIST_GAP.match(text, last_end, start) is not None
-            repeated = False
+            repeated = gap > 4 and _PREPOSITION_GAP.match(text, last_end, start) is not None
+            if repeated:
+                # "los vecinos de Davit Bek y de Aravus": the repeated "de" repeats the cue too.
+                listed = text[start - 3 : start - 1] in ("de", "of")
+            else:
+                listed = 0 < gap <= 5 and _LIST_GAP.match(text, last_end, start) is not None
         cue = ""
         if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
             space = text.rfind(" ", start - 16 if start > 16 else 0, start - 1)

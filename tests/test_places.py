@@ -267,6 +267,13 @@ def test_a_stan_countrys_english_adjective_is_no_place():
     ]
 
 
+def test_a_repeated_preposition_after_a_comma_carries_the_cue_along_the_list():
+    # "Sus" is a frequent word: only the cue makes it the Lachin village.
+    text = "Les dijeron a los vecinos de Aghavno, de Sus y de Berdzor que se fueran."
+    assert cues(text) == [("Aghavno", "vecinos"), ("Sus", "vecinos"), ("Berdzor", "vecinos")]
+    assert found("Sus vecinos de Goris lo vieron.") == ["Goris"]
+
+
 def test_kosovo_is_a_country_without_an_iso_record():
     assert found("El precedente de Kosovo.") == ["Kosovo"]
 
