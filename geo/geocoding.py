@@ -36,7 +36,7 @@ from geo.model import (
     Place,
     new_located,
 )
-from geo.places import AIRPORT, AIRPORT_CUE
+from geo.places import AIRPORT, AIRPORT_CUE, NAMED_CUE, NAMING_VERBS
 
 # Cue word (as `geo.places` records it) → the kind of place it introduces.
 CUE_KINDS = {
@@ -72,7 +72,6 @@ _FAR_KM = 100.0
 _FAR_BOX = _FAR_KM / 111.2 / 2**0.5
 _LIST_KM = 50.0
 _BESIDE_CHARS = 120
-_NAMED_CUE = "llama"
 _VILLAGES_OF = ("aldeas", "localidades")
 _TOWN = 10_000
 _SENTENCE_MENTIONS = 8
@@ -369,13 +368,13 @@ def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict
     Basarkechar"): the last one named before it in its sentence, the namer left out ("Goris,
     which Baku calls Gerusi")."""
     mention = mentions[index]
-    if not mention.cue.endswith(_NAMED_CUE):
+    if not mention.cue.endswith(NAMED_CUE):
         return None
     for other in reversed(mentions[max(0, index - _SENTENCE_MENTIONS) : index]):
         if not _one_sentence(text, other, mention):
             break
-        if len(text[other.end : mention.start].split()) == 1:
-            continue  # the one who names it, right before the verb
+        if text[other.end : mention.start].split()[0] in NAMING_VERBS:
+            continue  # the one who names it, right before the verb ("que Bakú llama")
         place = known.get((other.text, other.cue))
         if place is not None and place.kind != "country":
             return other

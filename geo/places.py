@@ -193,6 +193,8 @@ _NEAR_CUES = {
     "puerto": "puerto",
 }
 _NEAR = "cerca de"
+NAMED_CUE = "llama"
+NAMING_VERBS = frozenset(word for word, cue in _KIND_CUES.items() if cue == NAMED_CUE)
 AIRPORT_CUE = "aeropuerto"
 # Near cues that need no "de" (English): "near Goris", "outside the village of Sotk".
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}

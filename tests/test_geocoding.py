@@ -354,6 +354,9 @@ def test_a_name_the_text_gives_as_another_name_of_a_place_is_that_place():
     assert found["Qwertash"].place == found["Goris"].place
     found = by_text("Vardenis, que los azerbaiyanos llaman Qwertash, fue atacada.")
     assert found["Qwertash"].place == found["Vardenis"].place
+    # The namer is the place right before the verb, whatever words follow it.
+    found = by_text("El templo de Goris, que Bakú llama templo de Qwertash, abrió.")
+    assert found["Qwertash"].place == found["Goris"].place
 
 
 def test_a_street_or_square_is_put_in_the_town_named_after_it():
