@@ -100,6 +100,9 @@ _NATURAL_KINDS = frozenset({"river", "lake", "mountain"})
 _IN_AREA = re.compile(
     r",?\s+(?:in|en)\s+(?:(?:el|la|the)\s+)?(?:(?:distrito|provincia|regi[oó]n)\s+de\s+)?"
     r"|,\s+|\s*\(\s*"
+    # "Nij, la aldea del distrito de Gabala", "Nij, a village in the Gabala district"
+    r"|,\s+(?:(?:la|una|el|un|a|the)\s+)?(?:aldea|pueblo|localidad|ciudad|village|town|city)\s+"
+    r"(?:del|de\s+la|de|in\s+the|in|of\s+the|of)\s+(?:(?:distrito|provincia|regi[oó]n)\s+de\s+)?"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
 

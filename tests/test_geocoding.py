@@ -434,8 +434,13 @@ def test_a_town_far_from_the_district_the_text_puts_it_in_is_a_namesake():
     kotayk = by_text("Bombardeos en Goris y Kapan. La aldea de Zar, en la provincia de Kotayk.")
     assert kotayk["Zar"].place.geonames_id is not None and kotayk["Zar"].precision == GEO_EXACT
     # A town abroad, too, before a district named as such: Nij is no Serbian Niš.
-    nij = by_text("La comunidad udí de Nij, en el distrito de Qabala, celebra la misa.")["Nij"]
-    assert nij.place.country == "AZ" and nij.precision == GEO_REGION
+    for text in (
+        "La comunidad udí de Nij, en el distrito de Qabala, celebra la misa.",
+        "Llegaron desde Nij, la aldea del distrito de Gabala donde viven los udíes.",
+        "They came from Nij, a village in the Gabala district.",
+    ):
+        nij = by_text(text)["Nij"]
+        assert nij.place.country == "AZ" and nij.precision == GEO_REGION, text
 
 
 def test_a_frequent_word_made_a_place_by_its_cue_keeps_that_sense_where_it_is_repeated():
