@@ -205,7 +205,7 @@ _NATURAL_CUES = frozenset({"lago", "monte"})
 _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
-    | {"settlement", "settlements", "rivers", "lakes", "reservoirs"}
+    | {"settlement", "settlements", "rivers", "lakes", "reservoirs", "bridge", "road", "highway"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 # A frequent word that, capitalised after a place, names an agency: "(EUROPA PRESS)".

@@ -45,6 +45,7 @@ def test_precision_follows_the_cue_and_the_kind():
 
 
 def test_cues_choose_the_kind_of_place():
+    assert by_text("Trucks waited at the Hakari bridge.")["Hakari"].place.name == "Hakari Bridge"
     located = by_text("Bloqueo del corredor de Lachin. Las provincias de Syunik y Tavush.")
     assert located["Lachin"].place.name == "Lachin corridor"
     assert located["Syunik"].place.kind == "admin1" and located["Tavush"].place.kind == "admin1"

@@ -372,6 +372,8 @@ def test_village_prefixes_make_one_name_even_before_a_common_word():
         ("Fighting in Syunik province.", [("Syunik", "provincia")]),
         ("They blocked the Lachin corridor.", [("Lachin", "corredor")]),
         ("Fishermen of Lake Sevan protested.", [("Sevan", "lago")]),
+        ("Trucks waited at the Hakari bridge.", [("Hakari", "puente")]),
+        ("The Lachin road was blocked.", [("Lachin", "carretera")]),
         (
             "Residents of the villages of Movses and Chinari.",
             [("Movses", "aldeas"), ("Chinari", "aldeas")],
