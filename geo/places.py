@@ -127,6 +127,12 @@ _KIND_CUES = {
     "denominan": "llama",
     "calls": "llama",
     "call": "llama",
+    "escriben": "llama",
+    "escribe": "llama",
+    "rebautizó": "llama",
+    "rebautizaron": "llama",
+    "renamed": "llama",
+    "spell": "llama",
     # Landmarks: the name after them is a place, of no kind the table holds.
     "monasterio": "monasterio",
     "fortaleza": "monasterio",

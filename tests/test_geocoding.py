@@ -358,6 +358,12 @@ def test_a_name_the_text_gives_as_another_name_of_a_place_is_that_place():
     # The namer is the place right before the verb, whatever words follow it.
     found = by_text("El templo de Goris, que Bakú llama templo de Qwertash, abrió.")
     assert found["Qwertash"].place == found["Goris"].place
+    for text in (
+        "Goris, que los azerbaiyanos escriben Qwertash.",
+        "Goris, which Baku renamed Qwertash.",
+    ):
+        found = by_text(text)
+        assert found["Qwertash"].place == found["Goris"].place, text
 
 
 def test_a_street_or_square_is_put_in_the_town_named_after_it():
