@@ -376,7 +376,8 @@ def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict
     for other in reversed(mentions[max(0, index - _SENTENCE_MENTIONS) : index]):
         if not _one_sentence(text, other, mention):
             break
-        if text[other.end : mention.start].split()[0] in NAMING_VERBS:
+        between = text[other.end : mention.start].split()
+        if between and between[0] in NAMING_VERBS:
             continue  # the one who names it, right before the verb ("que Bakú llama")
         place = known.get((other.text, other.cue))
         if place is not None and place.kind != "country":

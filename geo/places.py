@@ -249,8 +249,8 @@ _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
 _ABBREVIATED_SAINT = re.compile(r"(?:St|Ste|Sta|Sto)\. [A-Z][^\W\d_]+")
 _LIST_GAP = re.compile(r"\s*(?:,|\by\b|\be\b|\band\b)\s*$")
 # Two places joined with the preposition repeated ("en Chinari y en X", "de Aghavno, de Sus"): a
-# list too, though the
-# cue of the first is carried over only when the repeated preposition is its "de".
+# list too, though the cue of the first is carried over only when the repeated preposition is
+# its "de".
 _PREPOSITION_GAP = re.compile(r"(?:,|\s+(?:y|e|and))\s+(?:en|de|in)\s+$")
 # What may follow an unknown name inside a list of places: more of the list, or its end.
 _LIST_END = re.compile(r"\s*[,.;:)—–]|\s+(?:[ye]|and)\s|\s*$|[-‐‑–](?=[^\W\d_])")
@@ -297,9 +297,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         following = text[end : end + 1]
         joined = following in _JOINERS
         if following == ".":
-            dotted = _DOTTED.match(text, start)
-            if not dotted:
-                dotted = _ABBREVIATED_SAINT.match(text, start)
+            dotted = _DOTTED.match(text, start) or _ABBREVIATED_SAINT.match(text, start)
             if dotted and name_key(dotted[0]) in by_key:
                 mentions.append(new_mention(article_id, dotted[0], start, dotted.end(), ""))
                 last_cue, last_end, last_minor = "", dotted.end(), False
@@ -375,7 +373,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                 or (word in _TITLED_NATURAL and text[end + 1 : end + 2].isupper())
             )
         ):
-            continue  # "near Lake Sev", "and Mount Kaputjugh": the kind word is the next name's cue
+            continue  # "near Lake Sev", "Mount Kaputjugh": the kind word is the next name's cue
         if cue or prefixed or glued:
             # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
             first_end = _word_after(text, end)[1] if prefixed else end
