@@ -129,7 +129,7 @@ def test_places_inside_organisation_names_and_metonymy_count():
     [
         "El soldado armenio y la patrulla azerbaiyana; el ejército ruso y la prensa georgiana.",
         "La UE, la OTSC, la OTAN y la ONU pidieron calma.",
-        "La Unión Europea lo condenó. La Unión Soviética se disolvió en 1991.",
+        "La Unión Europea lo condenó. La Unión Africana también.",
         "Armenios y azerbaiyanos negociaron con los rusos.",
         "Según Xinhua y la agencia Fars, citando a Interfax y Mehr, hubo calma.",
     ],
@@ -272,6 +272,14 @@ def test_a_repeated_preposition_after_a_comma_carries_the_cue_along_the_list():
     text = "Les dijeron a los vecinos de Aghavno, de Sus y de Berdzor que se fueran."
     assert cues(text) == [("Aghavno", "vecinos"), ("Sus", "vecinos"), ("Berdzor", "vecinos")]
     assert found("Sus vecinos de Goris lo vieron.") == ["Goris"]
+
+
+def test_the_former_soviet_union_is_a_country():
+    assert found("Tras la caída de la URSS. The Soviet Union, la Unión Soviética.") == [
+        "URSS",
+        "Soviet Union",
+        "Unión Soviética",
+    ]
 
 
 def test_kosovo_is_a_country_without_an_iso_record():
