@@ -408,9 +408,10 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             if suffix in _KIND_SUFFIXES and name_key(text[start:last]) in by_key:
                 # "Gegharkunik Province", "Kalbajar District": the name, with its kind as cue
                 mention_end, cue = last, cue or _KIND_CUES[suffix.lower()]
-        if text[mention_end + 1 : mention_end + 2].islower():
-            # "Syunik province"; "near Susuzlug village" is "cerca de" a village; the kind word
-            # after a name beats the one before ("Zabikh settlement of Lachin district").
+        if text[mention_end + 1 : mention_end + 2].isalpha():
+            # "Syunik province", "the Martuni District"; "near Susuzlug village" is "cerca de" a
+            # village; the kind word after a name beats the one before ("Zabikh settlement of
+            # Lachin district").
             kind = _cue_after(text, mention_end)
             if kind:
                 cue = f"{_NEAR} {kind}" if cue.startswith(_NEAR) else kind
@@ -855,9 +856,10 @@ def _joined(text: str, last_end: int, start: int, cued: bool) -> bool:
 
 
 def _cue_after(text: str, end: int) -> str:
-    """An English kind word right after the name: "Syunik province", "the Lachin corridor"."""
-    if text[end : end + 1] == " " and text[end + 1 : end + 2].islower():
+    """An English kind word right after the name: "Syunik province", "the Lachin corridor",
+    "the Martuni District"."""
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isalpha():
         word = _WORD.match(text, end + 1)
-        if word and word[0] in _POST_CUES:
-            return _KIND_CUES[word[0]]
+        if word and (word[0] in _POST_CUES or word[0] in _KIND_SUFFIXES):
+            return _KIND_CUES[word[0].lower()]
     return ""

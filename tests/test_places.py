@@ -381,6 +381,10 @@ def test_village_prefixes_make_one_name_even_before_a_common_word():
         ("They blocked the Lachin corridor.", [("Lachin", "corredor")]),
         ("Fishermen of Lake Sevan protested.", [("Sevan", "lago")]),
         ("Trucks waited at the Hakari bridge.", [("Hakari", "puente")]),
+        (
+            "Shots near the village of Sos in the Martuni District.",
+            [("Sos", "cerca de aldea"), ("Martuni", "distrito")],
+        ),
         ("The Lachin road was blocked.", [("Lachin", "carretera")]),
         (
             "Residents of the villages of Movses and Chinari.",
