@@ -56,6 +56,7 @@ from geo.dates import (
     ANCHORED_FORMS,
     DATE_CUES,
     DAY,
+    FIGURE_FORMS,
     NUMBER,
     UNKNOWN,
     WEEK,
@@ -1135,7 +1136,7 @@ _SENTENCE_STRINGS = (
     + [(n, field) for field, _, needles in _FIGURES for n in needles]
 )
 # Every form `word_forms` gives.
-_DATE_FORMS = sorted({*chain.from_iterable(DATE_CUES.values()), "digit", "day", "year"}, key=str)
+_DATE_FORMS = sorted({*chain.from_iterable(DATE_CUES.values()), *FIGURE_FORMS}, key=str)
 # A bit for each flag, and ("date", form) for each form of `word_forms`: a sentence's flags
 # are one int, the `|` of its words', rather than a set of values merged and sorted through.
 _FLAGS = {
