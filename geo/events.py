@@ -492,7 +492,7 @@ class _Trigger(NamedTuple):
     rank: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """An event while the article is read; `dated_by` says where its date came from:
     "stated" in its sentence, the "story" told before it, or "published"."""
@@ -829,14 +829,13 @@ class _Sentence:
 
     def _mentions(self, sites: set[tuple]) -> list[_Found]:
         """A mention of each place of the sentence that is not one of the `sites` of its
-        events."""
-        return _unique(
-            [
-                _Found(self._mention(lm), "", place=self.keys[id(lm)])
-                for lm in self.located
-                if self.keys[id(lm)] not in sites
-            ]
-        )
+        events, made for the first time the sentence names the place (`_unique`'s choice)."""
+        kept: dict[tuple, _Found] = {}
+        for lm in self.located:
+            place = self.keys[id(lm)]
+            if place not in sites and place not in kept:
+                kept[place] = _Found(self._mention(lm), "", "", place)
+        return list(kept.values())
 
     def _clauses(self):
         """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
