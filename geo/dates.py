@@ -184,11 +184,11 @@ _ABSOLUTE = [  # (pattern, the forms of `_CUES` it needs)
     # "9/11/2020", "09-11-2020": day first, as Spanish writes it.
     (
         re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<num_month>\d{1,2})[/.-](?P<year>(?:19|20)\d{2})\b"),
-        frozenset({"year"}),
+        frozenset({"in figures"}),
     ),
     (
         re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<num_month>\d{2})-(?P<day>\d{2})\b"),
-        frozenset({"year"}),
+        frozenset({"in figures"}),
     ),
     # "a principios de noviembre de 2020", "noviembre de 2020", "en noviembre", "early May"
     (
@@ -267,6 +267,8 @@ _RELATIVE_RE = [(re.compile(p), back, prec, anch) for p, back, prec, anch in _RE
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
+# What every date written in figures holds ("9/11/2020", "2020-11-09"), with no space in it.
+_IN_FIGURES = re.compile(r"\d[/.-]\d+[/.-]\d")
 _WORD = re.compile(r"\w+")
 
 
@@ -275,7 +277,7 @@ _WORD = re.compile(r"\w+")
 # `_RELATIVE`. The patterns match these words only whole (between word boundaries), so a
 # text contains one of a form's matches only if one of its runs of word characters is a word
 # of the form. A digit in the text gives "digit" and "day", two numbers "digits", a
-# four-digit year "year".
+# four-digit year "year", a date in figures "in figures".
 _CUES: dict[str, set] = {month: {"month"} for month in _MONTHS}
 _CUES["primero"] = {"day"}
 _CUES["dia"] = {"dia"}
@@ -294,19 +296,23 @@ ANCHORED_FORMS = frozenset(form for form, (*_, anchored) in enumerate(_RELATIVE)
 """The forms of `DATE_CUES` that count from `anchor` ("el día anterior", "ese mismo día")."""
 DATE_CUES: dict[str, frozenset] = {word: frozenset(forms) for word, forms in _CUES.items()}
 """The forms each cue word needs."""
+FIGURE_FORMS = frozenset({"digit", "day", "year", "in figures"})
+"""The forms `word_forms` gives for the figures of a text rather than for its cue words."""
 
 
 def word_forms(folded: str) -> frozenset:
     """The forms a folded text gives: those of its runs of word characters that are
-    `DATE_CUES`, "digit" and "day" when it has a digit, "year" when it has a four-digit year.
-    No form spans a space, so a caller that has the words of a text may pass the union of
-    their forms to `find_dates` as `forms`: a form whose words the text lacks is not searched
-    for."""
+    `DATE_CUES`, "digit" and "day" when it has a digit, "year" when it has a four-digit year,
+    "in figures" when it has a date in figures. No form spans a space, so a caller that has the
+    words of a text may pass the union of their forms to `find_dates` as `forms`: a form whose
+    words the text lacks is not searched for."""
     forms = {form for run in _WORD.findall(folded) for form in DATE_CUES.get(run, ())}
     if _DIGIT.search(folded):
         forms |= {"digit", "day"}
         if _ANY_YEAR.search(folded):
             forms.add("year")
+            if _IN_FIGURES.search(folded):
+                forms.add("in figures")
     return frozenset(forms)
 
 

@@ -56,6 +56,7 @@ from geo.dates import (
     ANCHORED_FORMS,
     DATE_CUES,
     DAY,
+    FIGURE_FORMS,
     NUMBER,
     UNKNOWN,
     WEEK,
@@ -491,7 +492,7 @@ class _Trigger(NamedTuple):
     rank: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """An event while the article is read; `dated_by` says where its date came from:
     "stated" in its sentence, the "story" told before it, or "published"."""
@@ -828,14 +829,13 @@ class _Sentence:
 
     def _mentions(self, sites: set[tuple]) -> list[_Found]:
         """A mention of each place of the sentence that is not one of the `sites` of its
-        events."""
-        return _unique(
-            [
-                _Found(self._mention(lm), "", place=self.keys[id(lm)])
-                for lm in self.located
-                if self.keys[id(lm)] not in sites
-            ]
-        )
+        events, made for the first time the sentence names the place (`_unique`'s choice)."""
+        kept: dict[tuple, _Found] = {}
+        for lm in self.located:
+            place = self.keys[id(lm)]
+            if place not in sites and place not in kept:
+                kept[place] = _Found(self._mention(lm), "", "", place)
+        return list(kept.values())
 
     def _clauses(self):
         """(start, end, antecedent place) of each clause; relative clauses ("donde ...")
@@ -1135,7 +1135,7 @@ _SENTENCE_STRINGS = (
     + [(n, field) for field, _, needles in _FIGURES for n in needles]
 )
 # Every form `word_forms` gives.
-_DATE_FORMS = sorted({*chain.from_iterable(DATE_CUES.values()), "digit", "day", "year"}, key=str)
+_DATE_FORMS = sorted({*chain.from_iterable(DATE_CUES.values()), *FIGURE_FORMS}, key=str)
 # A bit for each flag, and ("date", form) for each form of `word_forms`: a sentence's flags
 # are one int, the `|` of its words', rather than a set of values merged and sorted through.
 _FLAGS = {
@@ -1205,6 +1205,8 @@ class _Memo(dict):
 
 
 _WORD_FLAGS = _Memo(_word_flags)
+_IS_LETTER = _Memo(lambda char: char.isalnum() and not char.isdecimal())
+"""Whether a character is part of a word `_word_before` reads: a word character, not a digit."""
 _RANKS = _Memo(_ranks)
 """By the trigger flags of a sentence."""
 _FORMS = _Memo(_forms)
@@ -1338,47 +1340,51 @@ def _names_actor(text: str, offset: int, folded: str) -> bool:
     "el primer ministro interino de Armenia", "tropas de Azerbaiyán"; `folded` is
     `fold(text)`, whose words are those of `text` folded."""
     # Words are read back from the place, and only as far as needed: most places follow no "de".
-    words = _words_before(text, max(0, offset - 80), offset)
-    span = next(words, None)
+    window = max(0, offset - 80)
+    span = _word_before(text, window, offset)
     if span is not None and folded[span[0] : span[1]] in _NAMED_GROUPS:
         return True  # "el movimiento 'Tavush por la Patria'", "the Armenia Alliance"
     if span is None or folded[span[0] : span[1]] not in ("de", "del", "of", "la", "los"):
         return False
     while span is not None and folded[span[0] : span[1]] in _LINKS:
-        span = next(words, None)
+        span = _word_before(text, window, span[0])
     if span is None:
         return False
     last = folded[span[0] : span[1]]
     if last in _PLACE_HEADS:
         return False
-    before = next(words, None)
+    before = _word_before(text, window, span[0])
     if last in _ACTOR_HEADS or (before and folded[before[0] : before[1]] in _ACTOR_HEADS):
         return True
     # A chain of capitalised words ("Ministerio de Defensa de ...") that an actor heads.
-    for start, end in chain([span], [before] if before else [], words):
+    while span is not None:
+        start, end = span
         word = folded[start:end]
         if not (text[start].isupper() or word in ("de", "del", "la", "los", "las", "y", "of")):
             return False
         if word in _ACTOR_HEADS:
             return True
+        span = _word_before(text, window, start)
     return False
 
 
 _LINKS = ("de", "del", "of", "la", "los", "las", "the")
 
 
-def _words_before(text: str, window: int, end: int):
-    """The (start, end) of the words (runs of letters) of text[window:end], last first."""
-    while True:
-        while end > window and not (text[end - 1].isalnum() and not text[end - 1].isdecimal()):
-            end -= 1
-        if end == window:
-            return
-        start = end
-        while start > window and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+def _word_before(text: str, window: int, end: int) -> tuple[int, int] | None:
+    """The (start, end) of the last word (run of letters) of text[window:end], if any.
+
+    Most words are letters after a space: one `rfind` finds where they start."""
+    while end > window and not _IS_LETTER[text[end - 1]]:
+        end -= 1
+    if end == window:
+        return None
+    start = text.rfind(" ", window, end) + 1 or window
+    if not text[start:end].isalpha():
+        start = end - 1
+        while start > window and _IS_LETTER[text[start - 1]]:
             start -= 1
-        yield start, end
-        end = start
+    return start, end
 
 
 def _distance(found: DateExpression, start: int, end: int | None = None) -> int:

@@ -86,6 +86,8 @@ _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
 _STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
 _GLOSS = re.compile(r" ?\( ?")
+_GLOSS_STARTS = ("(", " (")
+"""How every `_GLOSS` starts."""
 _GLOSS_CHARS = 30
 _IN_TOWN = re.compile(r"\b(?:in|en|at|de|del|of)\s+$", re.IGNORECASE)
 _POSSESSIVES = frozenset({"'s ", "’s "})
@@ -486,6 +488,8 @@ def _glossed(text: str, mentions: list[Mention]):
     """Each pair of mentions written "first (second)", or with the gloss's words after it in
     the brackets: "Aras (Araks para los armenios)"."""
     for first, second, after in zip(mentions, mentions[1:], [*mentions[2:], None], strict=False):
+        if not text.startswith(_GLOSS_STARTS, first.end):
+            continue  # most names: no bracket after them
         close = text.find(")", second.end, second.end + _GLOSS_CHARS)
         if (
             close >= 0
