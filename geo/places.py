@@ -214,8 +214,6 @@ _POST_CUES = frozenset(
     | {"settlement", "settlements", "rivers", "lakes", "reservoirs", "bridge", "road", "highway"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
-# A frequent word that, capitalised after a place, names an agency: "(EUROPA PRESS)".
-_PRESS = word_key("press")
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River"})
 # An airport named after a town is one name with it, placed at the town: "Zangilan
 # International Airport" (resolution asks for the town before it).
@@ -474,7 +472,7 @@ def _learn(table: PlaceTable, word: str) -> tuple:
         table.longest_name.get(key, 0),
         key in table.by_key,
         key in VILLAGE_PREFIXES,
-        (key not in table.common_words and key not in table.longest_name) or key == _PRESS,
+        key not in table.common_words and key not in table.longest_name,
         key in table.important_keys,
         table.needs_cue(key),
         key in table.common_words,
