@@ -240,6 +240,8 @@ _NAMED_STREET = re.compile(
     r"(?:[A-Z][\w-]*(?:['’](?!s )[\w-]+)* ){1,3}$"
 )
 _STREET_CHARS = 22
+# A lower-case street word and "de" with no article: "la calle de Areni" is a street of Areni.
+_OF_A_TOWN = re.compile(r"\b[a-z]+ de $")
 _ROAD_CODE = re.compile(r"[-‐‑]?\d{1,3}\b")
 # Dotted abbreviations of place names ("EE.UU.", "EE. UU.").
 _DOTTED = re.compile(r"(?:[A-Z]{1,3}\.\s?){1,2}[A-Z]{1,3}\.")
@@ -278,13 +280,16 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         if start < last_end:
             continue
         street, named_end = streets.get(start, (None, -1)) if streets else (None, -1)
-        if street is not None and street >= start - _STREET_CHARS:
+        if (
+            street is not None
+            and street >= start - _STREET_CHARS
+            and not (_OF_A_TOWN.search(text, street, start) and _a_town(match[0], table))
+        ):
             # "la plaza Armenia", "Avenida Bakú", "Republic Square": a street named after a
-            # place is not there. A capitalised street word is part of the name; a lower-case
-            # one is a cue.
+            # place is not there ("la calle de Areni" is the village's). A capitalised street
+            # word is part of the name, and so is a lower-case one before "de": "la plaza de
+            # la República" is the square's name, "la plaza Armenia" Armenia Square.
             run_end = named_end if named_end > 0 else _capitalised_run(text, start, end, table)
-            # "la plaza de la República" is the square's name; "la plaza Armenia" is Armenia
-            # Square, its street word a cue.
             begin = street if text[street].isupper() or " de" in text[street:start] else start
             found = text[begin:run_end]
             # A street the table knows is its metonymy: "Downing Street" is London.
@@ -494,6 +499,13 @@ def _cue_the_list(text: str, mentions: list[Mention], start: int, cue: str) -> N
             return
         mentions[index] = new_mention(before.article_id, before.text, before.start, before.end, cue)
         start = before.start
+
+
+def _a_town(word: str, table: PlaceTable) -> bool:
+    """Whether the table knows a town or village by that word."""
+    return any(
+        table.places[i].kind in SETTLEMENT_KINDS for i in table.indexes(_facts(table, word)[0])
+    )
 
 
 def _kind_word_of_name(text: str, start: int, end: int, by_key: dict) -> int | None:
