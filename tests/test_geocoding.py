@@ -81,6 +81,11 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
     }
 
 
+def test_a_landmark_of_a_spanish_city_the_news_names():
+    located = by_text("La cumbre de Granada se celebró junto a la Alhambra.")
+    assert located["Alhambra"].place.country == "ES"
+
+
 def test_the_border_crossings_of_the_regions_trade_are_in_the_table():
     located = by_text(
         "Trucks queued at Upper Lars and the Red Bridge. El tren pasó por Yalama; la puerta"
