@@ -457,8 +457,12 @@ def _street_cues(text: str) -> dict[int, tuple[int, int]]:
             street = _STREET.match(text, at - 1)
             if street:
                 cues[street.end()] = (street.start(), -1)
-            elif text[at - 1].isupper() and (named := _NAMED_STREET.search(text, 0, at - 1)):
-                cues[named.start()] = (named.start(), _WORD.match(text, at - 1).end())
+            elif (
+                text[at - 1].isupper()
+                and not text[at + len(stem) : at + len(stem) + 1].isalpha()  # not "Gallego"
+                and (named := _NAMED_STREET.search(text, 0, at - 1))
+            ):
+                cues[named.start()] = (named.start(), at + len(stem))
             at = text.find(stem, at + 1)
     return cues
 

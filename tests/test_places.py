@@ -555,6 +555,8 @@ def test_a_square_named_with_de_la_is_one_street_mention():
     # of 10 gold mentions), and a cue otherwise ("la plaza Armenia", "avenida Mashtots").
     assert cues("en la plaza de la Libertad") == [("plaza de la Libertad", "calle")]
     assert found("la plaza Armenia y la avenida Mashtots") == ["Armenia", "Mashtots"]
+    # A word that only holds a street word is none ("Gallego" holds "alle").
+    assert found("Santiago, 12 jul (El Correo Gallego/EFE).- Las tropas") == ["Santiago"]
     # With "de" and no article before a town, the street is the town's.
     assert cues("La única calle de Areni se llenó de puestos.") == [("Areni", "")]
 
