@@ -282,6 +282,10 @@ def test_the_former_soviet_union_is_a_country():
     ]
 
 
+def test_short_names_of_the_emirates():
+    assert found("La cita en los Emiratos; talks in the UAE.") == ["Emiratos", "UAE"]
+
+
 def test_kosovo_is_a_country_without_an_iso_record():
     assert found("El precedente de Kosovo.") == ["Kosovo"]
 
