@@ -365,8 +365,11 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             mention_end, name = end, key
         else:
             mention_end, name = 0, ""
-        glued = text[mention_end + 1 : mention_end + 2].isupper() and _glued_place(
-            text, mention_end, table
+        # A country opens no village's name: "entrega a Azerbaiyán Agdam" is two places.
+        glued = (
+            text[mention_end + 1 : mention_end + 2].isupper()
+            and name not in table.country_keys
+            and _glued_place(text, mention_end, table)
         )
         if (
             kind_cue

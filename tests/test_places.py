@@ -282,6 +282,11 @@ def test_the_former_soviet_union_is_a_country():
     ]
 
 
+def test_a_country_glues_to_no_place_after_it():
+    text = "Un pacto que entrega a Azerbaiyán Agdam, Kelbajar y Lachín."
+    assert found(text) == ["Azerbaiyán", "Agdam", "Kelbajar", "Lachín"]
+
+
 def test_short_names_of_the_emirates():
     assert found("La cita en los Emiratos; talks in the UAE.") == ["Emiratos", "UAE"]
 
