@@ -73,9 +73,12 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
     located = by_text("El ferrocarril Horadiz-Ağbənd; la iglesia de Agulis, en Najicheván.")
     assert located["Ağbənd"].place.admin1 == "Zangilan District"
     assert located["Agulis"].place.name == "Ashagy Aylis"
-    located = by_text("Shepherds from Tolors, near the stones of Zorats Karer; la agencia Anadolu.")
+    located = by_text(
+        "Shepherds from Tolors, near the stones of Zorats Karer; la agencia Anadolu; Berkaber."
+    )
     assert {text: lm.place.name for text, lm in located.items()} == {
         "Tolors": "Tolors",
+        "Berkaber": "Berkaber",
         "Zorats Karer": "Zorats Karer",
         "Anadolu": "Anatolia",
     }
