@@ -75,6 +75,9 @@ _BESIDE_CHARS = 120
 _VILLAGES_OF = ("aldeas", "localidades")
 _TOWN = 10_000
 _SENTENCE_MENTIONS = 8
+# Words between a place and the other name the text gives it ("Vardenis, que los azerbaiyanos
+# llaman Basarkechar", "El templo de Goris, que Bakú llama templo de Gerusi").
+_NAMING_WORDS = 8
 _PARAGRAPH_CHARS = 400
 _CUED_FAR_KM = 800.0
 # A town abroad is chosen by a country named near it unless the place first found is this
@@ -381,6 +384,8 @@ def _named_otherwise(text: str, mentions: list[Mention], index: int, known: dict
         between = text[other.end : mention.start].split()
         if between and between[0] in NAMING_VERBS:
             continue  # the one who names it, right before the verb ("que Bakú llama")
+        if len(between) > _NAMING_WORDS:
+            break  # "un equipo de Madrid excavó la cueva, a la que los armenios llaman Azokh"
         place = known.get((other.text, other.cue))
         if place is not None and place.kind != "country":
             return other

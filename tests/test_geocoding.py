@@ -378,6 +378,9 @@ def test_a_name_the_text_gives_as_another_name_of_a_place_is_that_place():
     ):
         found = by_text(text)
         assert found["Qwertash"].place == found["Goris"].place, text
+    # Not a place named far back in the sentence, before a noun that is none ("la cueva").
+    text = "Un equipo de Madrid y de Oxford excavó la cueva, a la que los armenios llaman Qwertash."
+    assert by_text(text)["Qwertash"].place is None
 
 
 def test_a_street_or_square_is_put_in_the_town_named_after_it():
