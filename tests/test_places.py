@@ -287,6 +287,11 @@ def test_a_country_glues_to_no_place_after_it():
     assert found(text) == ["Azerbaiyán", "Agdam", "Kelbajar", "Lachín"]
 
 
+def test_syrias_towns_are_found_but_a_parliament_is_no_town():
+    assert found("Fighters recruited in Afrin and Azaz, near Idlib.") == ["Afrin", "Azaz", "Idlib"]
+    assert found("Anuló el viaje de una delegación a la Duma en Moscú.") == ["Moscú"]
+
+
 def test_short_names_of_the_emirates():
     assert found("La cita en los Emiratos; talks in the UAE.") == ["Emiratos", "UAE"]
 
