@@ -518,10 +518,13 @@ def _a_town(word: str, table: PlaceTable) -> bool:
 def _kind_word_of_name(text: str, start: int, end: int, by_key: dict) -> int | None:
     """Where the name starts when the lower-case word before `start` belongs to it: the table
     knows "mar Negro" but not "Negro"."""
-    space = text.rfind(" ", max(0, start - 12), start - 1)
-    word_start = space + 1
-    if text[word_start : start - 1].islower() and name_key(text[word_start:end]) in by_key:
-        return word_start
+    before = _word_before(text, start)
+    if (
+        before
+        and text[before[0] : before[1]].islower()
+        and name_key(text[before[0] : end]) in by_key
+    ):
+        return before[0]
     return None
 
 
@@ -679,8 +682,7 @@ def _acceptable(
     """Whether the name at start:end, whose key is `important` or `common`, is taken bare."""
     if text[end : end + 1] == " " and text[start:end] in table.country_adjectives:
         after = _WORD.match(text, end + 1)
-        kind_word = _cue_after(text, end) or (after and after[0] in _KIND_SUFFIXES)
-        if after and after[0] not in _CONJUNCTIONS and not kind_word:
+        if after and after[0] not in _CONJUNCTIONS and not _cue_after(text, end):
             return False  # "Kazakh grain", "the Kazakh President"; not "the Kazakh district"
     if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
         after = _WORD.match(text, end + 1)

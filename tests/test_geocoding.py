@@ -27,6 +27,10 @@ def by_text(text: str, geocoder: Geocoder = GEOCODER):
     return {lm.mention.text: lm for lm in run(text, geocoder)}
 
 
+def place_names(text: str) -> dict[str, str]:
+    return {mention: lm.place.name for mention, lm in by_text(text).items()}
+
+
 def same_point(one, other) -> bool:
     return (one.place.lat, one.place.lon) == (other.place.lat, other.place.lon)
 
@@ -61,8 +65,7 @@ def test_a_region_answers_for_the_mountains_that_make_it():
 
 
 def test_a_governments_seat_is_its_capital():
-    located = by_text("La Moncloa habló con la Casa Rosada; Downing Street calló.")
-    assert {text: lm.place.name for text, lm in located.items()} == {
+    assert place_names("La Moncloa habló con la Casa Rosada; Downing Street calló.") == {
         "Moncloa": "Madrid",
         "Casa Rosada": "Buenos Aires",
         "Downing Street": "London",
@@ -73,10 +76,8 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
     located = by_text("El ferrocarril Horadiz-Ağbənd; la iglesia de Agulis, en Najicheván.")
     assert located["Ağbənd"].place.admin1 == "Zangilan District"
     assert located["Agulis"].place.name == "Ashagy Aylis"
-    located = by_text(
-        "Shepherds from Tolors, near the stones of Zorats Karer; la agencia Anadolu; Berkaber."
-    )
-    assert {text: lm.place.name for text, lm in located.items()} == {
+    text = "Shepherds from Tolors, near the stones of Zorats Karer; la agencia Anadolu; Berkaber."
+    assert place_names(text) == {
         "Tolors": "Tolors",
         "Berkaber": "Berkaber",
         "Zorats Karer": "Zorats Karer",
