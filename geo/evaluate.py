@@ -46,6 +46,9 @@ class Scores:
     false_negatives: int = 0
     placed: int = 0
     within_far: int = 0
+    resolved: int = 0
+    """Of the `placed`, those found and given a point: the other reading of "resolved places
+    within 161 km", which leaves out what the tool admits it cannot place."""
     local: int = 0
     within_near: int = 0
     misses: list[str] = field(default_factory=list)
@@ -70,6 +73,10 @@ class Scores:
         return self.within_far / self.placed if self.placed else 0.0
 
     @property
+    def share_of_resolved_within_far(self) -> float:
+        return self.within_far / self.resolved if self.resolved else 0.0
+
+    @property
     def share_within_near(self) -> float:
         return self.within_near / self.local if self.local else 0.0
 
@@ -78,7 +85,8 @@ class Scores:
             f"recognition P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f} "
             f"(tp {self.true_positives}, fp {self.false_positives}, fn {self.false_negatives}); "
             f"non-country places within {FAR_KM:.0f} km {self.share_within_far:.1%} "
-            f"({self.within_far}/{self.placed}); towns, villages, lakes, mountains within "
+            f"({self.within_far}/{self.placed}; {self.share_of_resolved_within_far:.1%} of the "
+            f"{self.resolved} resolved); towns, villages, lakes, mountains within "
             f"{NEAR_KM:.0f} km {self.share_within_near:.1%} ({self.within_near}/{self.local})"
         )
 
@@ -123,6 +131,7 @@ def _score_place(name: str, mention: dict, located, scores: Scores) -> None:
     place = located.place if located else None
     km = distance_km(mention["lat"], mention["lon"], place.lat, place.lon) if place else None
     scores.placed += 1
+    scores.resolved += place is not None
     scores.within_far += km is not None and km <= FAR_KM
     if mention["kind"] in LOCAL_KINDS:
         scores.local += 1

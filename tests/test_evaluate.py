@@ -58,6 +58,7 @@ def test_counts_misses_extras_and_distances():
     assert (result.true_positives, result.false_positives, result.false_negatives) == (3, 1, 1)
     assert round(result.precision, 2) == 0.75 and round(result.recall, 2) == 0.75
     assert (result.placed, result.within_far) == (3, 2)
+    assert (result.resolved, result.share_of_resolved_within_far) == (2, 1.0)  # not 'Disparos'
     assert (result.local, result.within_near) == (3, 1)
     assert any("extra 'Zzyzx'" in miss for miss in result.misses)
 
