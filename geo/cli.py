@@ -38,7 +38,7 @@ from geo.geocoders.settings import (
 )
 from geo.incidents import FORMATS, build_incidents, incidents_to_bytes, to_geodataframe
 from geo.manifest import parse_date
-from geo.model import Article, Event, Incident, Problem
+from geo.model import Article, Incident, Problem
 from geo.pipeline import ArticleResult, Pipeline
 
 
@@ -106,14 +106,15 @@ def read_file(path: Path, manifests: dict[str, dict] | None = None) -> Article:
 
 
 def pipeline_for(args: argparse.Namespace) -> Pipeline:
-    """The engine with the geocoder the options ask for; its notices go to stderr."""
+    """The engine with the geocoder the options ask for; its notices go to stderr. Places
+    merely named become events only for `export --mentions`."""
     table = PlaceTable.load()
     chain = build_geocoder(
         settings_from_args(args),
         [PlaceTableGeocoder(table)],
         on_notice=lambda text: print(f"notice: {text}", file=sys.stderr),
     )
-    return Pipeline(table, chain)
+    return Pipeline(table, chain, named=getattr(args, "mentions", False))
 
 
 def extract_command(args: argparse.Namespace) -> int:
@@ -126,11 +127,12 @@ def extract_command(args: argparse.Namespace) -> int:
 
 
 def write_extracted(results: list[ArticleResult], output_format: str) -> None:
-    """Print the places and incidents of `results` in the format `extract` was asked for."""
+    """Print the places and incidents of `results` in the format `extract` was asked for; the
+    results' events are incidents only (`pipeline_for`)."""
     if output_format == "json":
-        print(extract_json(results, [build_incidents(incident_events(r)) for r in results]))
+        print(extract_json(results, [build_incidents(r.events) for r in results]))
     else:
-        incidents = build_incidents([event for r in results for event in incident_events(r)])
+        incidents = build_incidents([event for r in results for event in r.events])
         sys.stdout.buffer.write(incidents_to_bytes(to_geodataframe(incidents), output_format))
 
 
@@ -175,12 +177,6 @@ def extract_json(results: list[ArticleResult], incidents: list[list[Incident]]) 
         return '{\n  "articles": []\n}'
     articles = ",\n".join(map(_article_json, results, incidents))
     return '{\n  "articles": [\n' + articles + "\n  ]\n}"
-
-
-def incident_events(result: ArticleResult) -> list[Event]:
-    """The events that are incidents: places only named never merge into one (`build_incidents`
-    keeps them apart), so leaving them out changes no incident and saves most of the work."""
-    return [event for event in result.events if event.is_incident]
 
 
 _VALUE = json.JSONEncoder(ensure_ascii=False).encode
@@ -247,8 +243,6 @@ def export_command(args: argparse.Namespace) -> int:
     articles, problems = load_folders(args.folders or default_folders())
     _report(problems)
     incidents = pipeline_for(args).run(articles).incidents
-    if not args.mentions:
-        incidents = incidents[incidents["is_incident"]]
     data = incidents_to_bytes(incidents, args.format)
     if args.output:
         args.output.write_bytes(data)

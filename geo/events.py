@@ -508,11 +508,15 @@ class _Found:
         return self.dated_by == "stated"
 
 
-def detect_events(article: Article, located: list[LocatedMention]) -> list[Event]:
+def detect_events(
+    article: Article, located: list[LocatedMention], *, named: bool = True
+) -> list[Event]:
     """One event per located place per sentence: an incident, or a mention of the place.
 
     Mentions that geocoding left unresolved (`place is None`) have no point to map and are
-    skipped.
+    skipped. With `named=False` only incidents are made, for callers that show no place
+    merely named (`extract`): no incident depends on those mentions, and they are a third of
+    the work.
     """
     mentions = sorted(
         (lm for lm in located if lm.place is not None), key=lambda lm: lm.mention.start
@@ -534,9 +538,12 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         # A sentence is searched only by the patterns whose words it contains.
         flags = _sentence_flags(sentence)
         in_sentence = by_sentence.get(index, [])
-        if not in_sentence and not (flags & _FLAGS["outcome"] or _RANKS[flags & _TRIGGER_FLAGS]):
-            # No place, and no word of an event or a toll: nothing to read, and the sentence
-            # is built only if the next one counts from its dates (and only if it has any).
+        if not (flags & _FLAGS["outcome"] or _RANKS[flags & _TRIGGER_FLAGS]) and not (
+            in_sentence and (named or flags & _FLAGS["taking"])
+        ):
+            # No word of an event, a toll or a taking, and no place to name (or none asked
+            # for): nothing to read, and the sentence is built only if the next one counts
+            # from its dates (and only if it has any).
             previous = (
                 partial(
                     _Sentence,
@@ -560,7 +567,7 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
         reader = previous = _Sentence(
             article, sentence, start, end, in_sentence, context, flags, keys, referent
         )
-        sentence_found, sentence_orphans = reader.events(narrative)
+        sentence_found, sentence_orphans = reader.events(narrative, named)
         found += sentence_found
         orphans += sentence_orphans
         dated = [f for f in sentence_found + sentence_orphans if f.explicit and f.event.is_incident]
@@ -569,7 +576,8 @@ def detect_events(article: Article, located: list[LocatedMention]) -> list[Event
     _date_from_same_place(found)
     found = _without_told_again(found, article.text, spans)
     found += _link_orphans(orphans, found)
-    return _regions_situate(found)
+    events = _regions_situate(found)
+    return events if named else [event for event in events if event.is_incident]
 
 
 class _lazy:
@@ -701,10 +709,11 @@ class _Sentence:
             self._actors[offset] = _names_actor(self.text, offset, self.folded)
         return self._actors[offset]
 
-    def events(self, narrative: date | None) -> tuple[list[_Found], list[_Found]]:
+    def events(self, narrative: date | None, named: bool) -> tuple[list[_Found], list[_Found]]:
         taken = self._taken_places()
         if not self.triggers and not taken:
-            return self._mentions(set()), []  # most sentences: no clause tells of an event
+            # Most sentences: no clause tells of an event.
+            return (self._mentions(set()) if named else []), []
         incidents: list[_Found] = []
         orphans: list[_Found] = []
         clauses = [
@@ -825,7 +834,8 @@ class _Sentence:
                 event = self._event(lm, own_trigger, when, precision)
                 incidents.append(_Found(event, dated_by, word, self.keys[id(lm)]))
         self._assign_figures(incidents or orphans)
-        return _unique(incidents) + self._mentions({f.place for f in incidents}), orphans
+        found = _unique(incidents)
+        return (found + self._mentions({f.place for f in found}) if named else found), orphans
 
     def _mentions(self, sites: set[tuple]) -> list[_Found]:
         """A mention of each place of the sentence that is not one of the `sites` of its

@@ -52,12 +52,13 @@ tables of one stage stay in the processor's caches until the batch is through it
 
 
 def process_articles(
-    articles: list[Article], table: PlaceTable, geocoder: Geocoder
+    articles: list[Article], table: PlaceTable, geocoder: Geocoder, *, named: bool = True
 ) -> list[ArticleResult]:
-    """Each article's result, one stage at a time over all of `articles` (a `BATCH` of them)."""
+    """Each article's result, one stage at a time over all of `articles` (a `BATCH` of them);
+    events of places merely `named` only when asked for."""
     mentions = [find_mentions(article, table) for article in articles]
     located = list(map(locate, articles, mentions, itertools.repeat(geocoder)))
-    events = list(map(detect_events, articles, located))
+    events = [detect_events(a, lms, named=named) for a, lms in zip(articles, located, strict=True)]
     return list(map(ArticleResult, articles, mentions, located, events))
 
 
@@ -100,10 +101,20 @@ class Pipeline:
     reporting a fault (they would keep its degraded answers).
     """
 
-    def __init__(self, table: PlaceTable, geocoder: Geocoder, *, cache: ResultCache | None = None):
+    def __init__(
+        self,
+        table: PlaceTable,
+        geocoder: Geocoder,
+        *,
+        cache: ResultCache | None = None,
+        named: bool = True,
+    ):
         self.table = table
         self.geocoder = geocoder
-        self.cache = cache
+        self.cache = cache if named else None
+        self.named = named
+        """Whether places merely named become events too (the map shows them; `extract`
+        prints incidents only). Results without them are neither cached nor read from a cache."""
         self._done: dict[Article, ArticleResult] = {}
         self._last: tuple[tuple[Article, ...], PipelineResult] | None = None
 
@@ -150,8 +161,9 @@ class Pipeline:
 
     def _process(self, articles: list[Article]) -> list[ArticleResult]:
         notices = list(getattr(self.geocoder, "notices", ()))
-        results = process_articles(articles, self.table, self.geocoder)
-        if self.cache is not None and list(getattr(self.geocoder, "notices", ())) == notices:
+        results = process_articles(articles, self.table, self.geocoder, named=self.named)
+        unchanged = list(getattr(self.geocoder, "notices", ())) == notices
+        if self.cache is not None and unchanged:
             for result in results:
                 self.cache.put(result.article.id, result)
         return results

@@ -28,6 +28,17 @@ def incidents_of(text, published=PUBLISHED):
     return [e for e in events_of(text, published) if e.is_incident]
 
 
+def test_without_named_places_the_incidents_are_the_same():
+    """Only incidents asked for: no incident depends on the mentions left out."""
+    texts = sorted((Path(__file__).parent / "gold" / "incidents" / "texts").glob("*.txt"))
+    assert len(texts) > 100
+    for path in texts:
+        item = article(path.read_text(encoding="utf-8"), PUBLISHED, article_id=path.stem)
+        located = locate_by_find(item)
+        incidents = [e for e in detect_events(item, located) if e.is_incident]
+        assert detect_events(item, located, named=False) == incidents, path.name
+
+
 def seed(name, published):
     item = article((SEEDS / name).read_text(encoding="utf-8"), published, article_id=name)
     return item, detect_events(item, locate_by_find(item))
