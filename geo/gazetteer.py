@@ -141,7 +141,8 @@ class PlaceTable:
                 own, key = rank < curated[index], name_key(name)
                 if own and self.places[index].kind == "country":
                     self.country_keys.add(key)
-                self._index(index, name, key, own=own, bare=own or focus)
+                bare = own or focus or _an_exonym(key, names[0], self.places[index])
+                self._index(index, name, key, own=own, bare=bare)
                 if focus and own and "j" in name.lower():
                     # English "j" is Spanish "y": Dilijan is "Diliyán", Jermuk "Yermuk".
                     spanish = name.replace("j", "y").replace("J", "Y")
@@ -251,6 +252,15 @@ class PlaceTable:
 
     def any_important(self, key: str) -> bool:
         return key in self.important_keys
+
+
+def _an_exonym(key: str, own_name: str, place: Place) -> bool:
+    """Whether a GeoNames variant of a big city abroad is another language's spelling of its
+    name ("Samarcanda", "Astracán"), which news writes bare: one that begins as the name does."""
+    return place.population >= _EXONYM_POPULATION and key[:4] == name_key(own_name)[:4]
+
+
+_EXONYM_POPULATION = 200_000
 
 
 @lru_cache(maxsize=1)

@@ -560,6 +560,11 @@ def test_abroad_a_geonames_variant_alone_is_a_place_only_after_a_cue():
     assert found("la ciudad de Klaar") == ["Klaar"]
 
 
+def test_a_big_city_abroad_is_found_bare_by_its_spelling_in_another_language():
+    # GeoNames variants of Samarkand and Astrakhan; a variant unlike the name still needs a cue.
+    assert found("Samarcanda y Astracán reciben turistas.") == ["Samarcanda", "Astracán"]
+
+
 def test_a_square_named_with_de_la_is_one_street_mention():
     assert cues("en la Plaza de la República de Ereván") == [
         ("Plaza de la República", "calle"),
