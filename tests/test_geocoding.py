@@ -72,6 +72,19 @@ def test_a_governments_seat_is_its_capital():
     }
 
 
+def test_countries_and_nations_by_the_names_spanish_news_gives_them():
+    text = "Arabia Saudita, Kirguizistán, Bosnia; Inglaterra, Escocia, Tatarstán, Cisjordania."
+    assert place_names(text) == {
+        "Arabia Saudita": "Saudi Arabia",
+        "Kirguizistán": "Kyrgyzstan",
+        "Bosnia": "Bosnia and Herzegovina",
+        "Inglaterra": "England",
+        "Escocia": "Scotland",
+        "Tatarstán": "Tatarstan",
+        "Cisjordania": "West Bank",
+    }
+
+
 def test_villages_the_news_names_that_geonames_lists_without_people_or_by_another_name():
     located = by_text("El ferrocarril Horadiz-Ağbənd; la iglesia de Agulis, en Najicheván.")
     assert located["Ağbənd"].place.admin1 == "Zangilan District"
