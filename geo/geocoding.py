@@ -105,11 +105,14 @@ _NATURAL_KINDS = frozenset({"river", "lake", "mountain"})
 _IN_AREA = re.compile(
     r",?\s+(?:in|en)\s+(?:(?:el|la|the)\s+)?(?:(?:distrito|provincia|regi[oó]n)\s+de\s+)?"
     r"|,\s+|\s*\(\s*"
-    # "Nij, la aldea del distrito de Gabala", "Nij, a village in the Gabala district"
-    r"|,\s+(?:(?:la|una|el|un|a|the)\s+)?(?:aldea|pueblo|localidad|ciudad|village|town|city)\s+"
+    # "Nij, la aldea del distrito de Gabala", "Nij, a village in the Gabala district", "Getashén
+    # y Martunashén, dos aldeas del distrito de Janlar"
+    r"|,\s+(?:(?:la|una|el|un|a|the|las|los|dos|tres|cuatro|two|three|four)\s+)?"
+    r"(?:aldeas?|pueblos?|localidad(?:es)?|ciudad(?:es)?|villages?|towns?|city|cities)\s+"
     r"(?:del|de\s+la|de|in\s+the|in|of\s+the|of)\s+(?:(?:distrito|provincia|regi[oó]n)\s+de\s+)?"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> list[LocatedMention]:
@@ -194,23 +197,39 @@ def _forget_namesakes_outside_their_area(
     Zar in Kalbajar district" is not Kotayk's Zar; "las aldeas de Agdam y Dondar Gushchu, en
     el distrito de Tovuz" is no town of Karabakh), or a town abroad ("la comunidad udí de Nij,
     en el distrito de Qabala" is not Serbia's Niš), is a namesake: the place is taken as
-    unknown, so that it goes roughly into that area."""
-    for mention, after in zip(mentions, mentions[1:], strict=False):
-        place, area = final[mention.text, mention.cue][0], final[after.text, after.cue][0]
+    unknown, so that it goes roughly into that area. So are the places listed before it."""
+    for index in range(len(mentions) - 1):
+        mention, after = mentions[index], mentions[index + 1]
+        area = final[after.text, after.cue][0]
         if (
-            place is not None
-            and area is not None
-            and place.kind in SETTLEMENT_KINDS
-            and (
-                "village" in (place.kind, kinds[mention.text, mention.cue])
-                or place.country != area.country
-            )
-            and (area.kind == "admin1" or _feature_kind(after.cue) in AREA_KINDS)
-            and place.admin1 != area.name
-            and distance_km(place.lat, place.lon, area.lat, area.lon) > _LIST_KM
-            and _IN_AREA.fullmatch(text, mention.end, after.start)
+            area is None
+            or not (area.kind == "admin1" or _feature_kind(after.cue) in AREA_KINDS)
+            or not _IN_AREA.fullmatch(text, mention.end, after.start)
         ):
-            final[mention.text, mention.cue] = (None, GEO_REGION, "")
+            continue
+        # A list takes the area from words ("Agdam y Dondar Gushchu, en el distrito de Tovuz"),
+        # not from a comma alone, after which the area may be one more item of it.
+        listed = index
+        worded = _LETTER.search(text, mention.end, after.start) is not None
+        while (
+            worded
+            and listed
+            and _LIST_GAP.fullmatch(text, mentions[listed - 1].end, mentions[listed].start)
+        ):
+            listed -= 1
+        for item in mentions[listed : index + 1]:
+            place = final[item.text, item.cue][0]
+            if (
+                place is not None
+                and place.kind in SETTLEMENT_KINDS
+                and (
+                    "village" in (place.kind, kinds[item.text, item.cue])
+                    or place.country != area.country
+                )
+                and place.admin1 != area.name
+                and distance_km(place.lat, place.lon, area.lat, area.lon) > _LIST_KM
+            ):
+                final[item.text, item.cue] = (None, GEO_REGION, "")
 
 
 def _place_unknown_beside_known(

@@ -479,6 +479,12 @@ def test_a_town_far_from_the_district_the_text_puts_it_in_is_a_namesake():
     ):
         nij = by_text(text)["Nij"]
         assert nij.place.country == "AZ" and nij.precision == GEO_REGION, text
+    # Each village of a list the apposition puts in a district: not Armenia's Getashen.
+    found = by_text(
+        "Deportaron a los vecinos de Getashén y Martunashén, dos aldeas del distrito de Janlar."
+    )
+    for village in ("Getashén", "Martunashén"):
+        assert found[village].place.country == "AZ" and found[village].precision == GEO_REGION
 
 
 def test_a_frequent_word_made_a_place_by_its_cue_keeps_that_sense_where_it_is_repeated():
