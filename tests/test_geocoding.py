@@ -96,6 +96,13 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
         "Zorats Karer": "Zorats Karer",
         "Anadolu": "Anatolia",
     }
+    text = "Fighting at Karmir Shuka (Qırmızı Bazar) and Taghavard; the smart village of Ağalı."
+    assert place_names(text) == {
+        "Karmir Shuka": "Karmir Shuka",
+        "Qırmızı Bazar": "Karmir Shuka",
+        "Taghavard": "Taghavard",
+        "Ağalı": "Aghali",
+    }
 
 
 def test_a_landmark_of_a_spanish_city_the_news_names():
