@@ -105,6 +105,14 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
     }
 
 
+def test_the_landmarks_of_baku_that_race_and_summit_reports_name():
+    text = "Del Callejón de los Mártires a la Torre de la Doncella; the Flame Towers at night."
+    located = by_text(text)
+    for name in ("Callejón de los Mártires", "Torre de la Doncella", "Flame Towers"):
+        place = located[name].place
+        assert distance_km(place.lat, place.lon, 40.377, 49.892) < 10, name
+
+
 def test_a_landmark_of_a_spanish_city_the_news_names():
     located = by_text("La cumbre de Granada se celebró junto a la Alhambra.")
     assert located["Alhambra"].place.country == "ES"
