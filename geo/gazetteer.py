@@ -22,7 +22,7 @@ from functools import lru_cache
 from math import asin, cos, radians, sin, sqrt
 from pathlib import Path
 
-from geo.model import SETTLEMENT_KINDS, Place
+from geo.model import AREA_KINDS, SETTLEMENT_KINDS, Place
 from geo.paths import SHIPPED_DATA, cache_dir
 from geo.text import fold
 
@@ -115,6 +115,10 @@ class PlaceTable:
     """The keys of the first two or more words of each name of several words."""
     word_facts: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     """What recognition asks about each word it meets, worked out once (see `geo.places`)."""
+    lowercase_tails: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    """The key of a country's or an area's own name that goes on in lower case ("Albania
+    caucásica", "República árabe de Siria") → the keys of the whole names: only those may
+    carry a capitalised name past a lower-case word."""
     bare_keys: set[str] = field(default_factory=set, repr=False)
     """Keys a place may be named by with no cue: its own and our names, and every name of the
     focus countries' places; abroad, a GeoNames variant alone ("Klaar" for Iraq's Kelar) needs
@@ -143,6 +147,8 @@ class PlaceTable:
                     self.country_keys.add(key)
                 bare = own or focus or _an_exonym(key, names[0], self.places[index])
                 self._index(index, name, key, own=own, bare=bare)
+                if own and self.places[index].kind in _TAILED_KINDS:
+                    self._index_lowercase_tail(name, key)
                 if focus and own and "j" in name.lower():
                     # English "j" is Spanish "y": Dilijan is "Diliyán", Jermuk "Yermuk".
                     spanish = name.replace("j", "y").replace("J", "Y")
@@ -162,6 +168,15 @@ class PlaceTable:
             self.longest_name[parts[0]] = max(self.longest_name.get(parts[0], 0), len(parts))
             for n in range(2, len(parts) + 1):
                 self.name_starts.add(" ".join(parts[:n]))
+
+    def _index_lowercase_tail(self, name: str, key: str) -> None:
+        words = name.split(" ")
+        lower = next(
+            (i for i, w in enumerate(words) if i and w[:1].islower() and w not in PARTICLES), None
+        )
+        if lower is not None and words[0][:1].isupper():
+            head = name_key(" ".join(words[:lower]))
+            self.lowercase_tails.setdefault(head, set()).add(key)
 
     def _index(self, index: int, name: str, key: str, *, own: bool, bare: bool) -> None:
         """Index the place at `index` under `key`, one of its names, our own or GeoNames'."""
@@ -261,6 +276,9 @@ def _an_exonym(key: str, own_name: str, place: Place) -> bool:
 
 
 _EXONYM_POPULATION = 200_000
+
+
+_TAILED_KINDS = AREA_KINDS | {"country"}
 
 
 @lru_cache(maxsize=1)

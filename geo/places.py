@@ -272,7 +272,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
     mentions: list[Mention] = []
     unknown: dict[str, bool] = {}
     by_key, facts, important_keys = table.by_key, table.word_facts, table.important_keys
-    important_villages = table.important_villages
+    important_villages, lowercase_tails = table.important_villages, table.lowercase_tails
     last_cue, last_end, last_minor = "", -1, False
     streets = _street_cues(text)
     for match in _CAPITALISED.finditer(text):
@@ -365,6 +365,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             mention_end, name = end, key
         else:
             mention_end, name = 0, ""
+        if name in lowercase_tails and text[mention_end + 1 : mention_end + 2].islower():
+            mention_end, name = _lowercase_tail(text, start, mention_end, name, table)
         # A country opens no village's name: "entrega a Azerbaiyán Agdam" is two places.
         glued = (
             text[mention_end + 1 : mention_end + 2].isupper()
@@ -496,6 +498,29 @@ def _learn(table: PlaceTable, word: str) -> tuple:
 def _facts(table: PlaceTable, word: str) -> tuple:
     """`_learn`'s answers about a word, learnt once."""
     return table.word_facts.get(word) or _learn(table, word)
+
+
+def _lowercase_tail(text: str, start: int, end: int, name: str, table: PlaceTable) -> tuple:
+    """(end, key) of the longer name of the table that the lower-case words after a country's or
+    an area's name make: "la Albania caucásica" is no Albania. A kind word is the cue after the
+    name ("the Guria region"), not part of it."""
+    found = (end, name)
+    first = _WORD.match(text, end + 1)
+    if first is None or first[0].lower() in _POST_CUES or first[0].lower() in _KIND_CUES:
+        return found
+    tails = table.lowercase_tails[name]
+    for _ in range(_TAIL_WORDS):
+        word = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if word is None:
+            break
+        end = word.end()
+        key = name_key(text[start:end])
+        if key in tails:
+            found = (end, key)
+    return found
+
+
+_TAIL_WORDS = 3
 
 
 def _cue_the_list(text: str, mentions: list[Mention], start: int, cue: str) -> None:

@@ -690,3 +690,8 @@ def test_a_town_abroad_by_a_variant_of_its_name_is_found_after_a_place_prepositi
     text = "La reunión fue en Múnich, y los barcos zarparon hacia Krasnovodsk."
     assert found(text) == ["Múnich", "Krasnovodsk"]
     assert found("Lo publicó en Twitter y luego en Telegram.") == []
+
+
+def test_a_lower_case_word_carries_on_an_areas_name_only_where_the_table_has_the_longer_name():
+    text = "Las iglesias de la Albania caucásica, no de Albania; the Guria region."
+    assert cues(text) == [("Albania caucásica", ""), ("Albania", ""), ("Guria", "región")]
