@@ -341,10 +341,14 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
         # one at every capitalised word was a tenth of recognition.
         joined = gap <= _JOIN_CHARS and _joined(text, last_end, start, bool(last_cue))
         if not (longest or cue or listed or repeated or prefixed or joined):
-            # An unknown name with an English kind word after it: "in Zabikh settlement".
-            if common_word or not text[end + 1 : end + 2].islower():
+            # An unknown name with a kind word after it: "in Zabikh settlement", "Srashen, una
+            # aldea de 150 habitantes".
+            if common_word:
                 continue
-            cue = _cue_after(text, end)
+            if text[end + 1 : end + 2].islower():
+                cue = _cue_after(text, end)
+            elif text[end : end + 1] == ",":
+                cue = _apposed_kind(text, end)
             if not cue:
                 continue
         if longest > 1:
@@ -897,6 +901,24 @@ def _joined(text: str, last_end: int, start: int, cued: bool) -> bool:
     that place was cued, a bracket ("the village of Garghabazar (Qarğabazar)")."""
     gap = text[last_end:start] if last_end >= 0 else ""
     return gap in _HYPHENS or (cued and gap in _GLOSS_OPENERS)
+
+
+def _apposed_kind(text: str, end: int) -> str:
+    """The kind an apposition gives the name before it: "Srashen, una aldea de 150
+    habitantes", "Nij, a village in the Gabala district" (not "a village elder")."""
+    match = _APPOSED_KIND.match(text, end)
+    return _KIND_CUES[(match[1] or match[2]).lower()] if match else ""
+
+
+# After "the", "la", "el" the place follows ("la aldea del distrito de ..."): "Azerinform, la
+# aldea fue atacada" names the village of the sentence before.
+_APPOSED_KIND = re.compile(
+    r",\s+(?:(?:una?|a|an)\s+(?:(?:pequeña|pequeño|small|tiny|remote|border|fronteriza)\s+)?"
+    r"(aldea|pueblo|localidad|ciudad|village|town|city)\b"
+    r"(?!\s+(?:elders?|chiefs?|heads?|schools?|council|hall|officials?|leaders?|mayors?)\b)"
+    r"|(?:la|el|the)\s+(aldea|pueblo|localidad|ciudad|village|town|city)"
+    r"(?=\s+(?:de|del|of|in|near|donde|where)\b))"
+)
 
 
 def _cue_after(text: str, end: int) -> str:

@@ -695,3 +695,11 @@ def test_a_town_abroad_by_a_variant_of_its_name_is_found_after_a_place_prepositi
 def test_a_lower_case_word_carries_on_an_areas_name_only_where_the_table_has_the_longer_name():
     text = "Las iglesias de la Albania caucásica, no de Albania; the Guria region."
     assert cues(text) == [("Albania caucásica", ""), ("Albania", ""), ("Guria", "región")]
+
+
+def test_an_apposition_that_calls_a_name_a_village_or_town_makes_it_a_place():
+    text = "En Srashen hay miedo. Srashen, una aldea de 150 habitantes, vive del huerto."
+    assert cues(text) == [("Srashen", ""), ("Srashen", "aldea")]
+    assert found("They fled to Xyzabad, a small town near the border.") == ["Xyzabad"]
+    # Not a person's title, nor the subject of the next clause.
+    assert found("Davit, a village elder, said so. Según Azerinform, la aldea fue atacada.") == []
