@@ -103,6 +103,7 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
         "Taghavard": "Taghavard",
         "Ağalı": "Aghali",
     }
+    assert place_names("Containers reach the port of Alat from Aktau.")["Alat"] == "Alat"
 
 
 def test_the_landmarks_of_baku_that_race_and_summit_reports_name():
