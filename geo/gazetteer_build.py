@@ -73,7 +73,8 @@ _DICTIONARIES = ("es_ES", "en_US")
 # A town abroad this close to the centre of a bigger city of this size is one of its districts.
 _CITY_WITH_DISTRICTS, _DISTRICT_KM = 500_000, 8.0
 # News agencies whose names are a place's somewhere (China's Jinhua, Iran's Fars province).
-_NEWS_AGENCIES = ("Xinhua", "Fars", "Mehr", "Tasnim", "Interfax", "Anadolu", "Sputnik")
+_NEWS_AGENCIES = ("Xinhua", "Fars", "Mehr", "Tasnim", "Interfax", "Anadolu", "Sputnik", "Turan")
+_AGENCY_KEYS = frozenset(word_key(name) for name in _NEWS_AGENCIES)
 
 
 def _cities(name: str) -> dict:
@@ -87,6 +88,8 @@ def _alt_names(names: list[str], own: str) -> list[str]:
     for name in names:
         if name == own or len(name) < 3 or name.isupper() or any(c.isdigit() for c in name):
             continue
+        if word_key(name) in _AGENCY_KEYS:
+            continue  # "según la agencia Turan" names no Da Nang, once called so
         if is_latin_name(name) and name[0].isupper() and not _syllabic(name):
             keep.setdefault(fold(name), name)
     keep.pop(fold(own), None)
@@ -174,9 +177,8 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
         for city in _cities(source).values():
             if city["countrycode"] == iso and city["population"] >= minimum:
                 rows[city["geonameid"]] = _city_row(city, capital_ids)
-    agencies = {word_key(name) for name in _NEWS_AGENCIES}
     for city in world.values():
-        if word_key(city["name"]) in agencies:
+        if word_key(city["name"]) in _AGENCY_KEYS:
             continue  # "EREVAN, 9 may (Xinhua)" names no Chinese city
         if city["population"] >= _WORLD_MIN_POPULATION or city["geonameid"] in capital_ids:
             rows.setdefault(city["geonameid"], _city_row(city, capital_ids))

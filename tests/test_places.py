@@ -132,6 +132,7 @@ def test_places_inside_organisation_names_and_metonymy_count():
         "La Unión Europea lo condenó. La Unión Africana también.",
         "Armenios y azerbaiyanos negociaron con los rusos.",
         "Según Xinhua y la agencia Fars, citando a Interfax y Mehr, hubo calma.",
+        "La agencia Turan informó; Turan citó a testigos.",
     ],
 )
 def test_demonyms_and_organisations_are_not_places(text):
