@@ -104,6 +104,10 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
         "Ağalı": "Aghali",
     }
     assert place_names("Containers reach the port of Alat from Aktau.")["Alat"] == "Alat"
+    assert place_names("La cueva de Azij, que los armenios llaman Azokh.") == {
+        "Azij": "Azykh Cave",
+        "Azokh": "Azykh Cave",
+    }
 
 
 def test_the_landmarks_of_baku_that_race_and_summit_reports_name():
