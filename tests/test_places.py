@@ -699,8 +699,8 @@ def test_a_lower_case_word_carries_on_an_areas_name_only_where_the_table_has_the
 
 
 def test_an_apposition_that_calls_a_name_a_village_or_town_makes_it_a_place():
-    text = "En Srashen hay miedo. Srashen, una aldea de 150 habitantes, vive del huerto."
-    assert cues(text) == [("Srashen", ""), ("Srashen", "aldea")]
+    text = "En Xyzashen hay miedo. Xyzashen, una aldea de 150 habitantes, vive del huerto."
+    assert cues(text) == [("Xyzashen", ""), ("Xyzashen", "aldea")]
     assert found("They fled to Xyzabad, a small town near the border.") == ["Xyzabad"]
     # Not a person's title, nor the subject of the next clause.
     assert found("Davit, a village elder, said so. Según Azerinform, la aldea fue atacada.") == []
