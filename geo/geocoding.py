@@ -36,7 +36,7 @@ from geo.model import (
     Place,
     new_located,
 )
-from geo.places import AIRPORT, AIRPORT_CUE, NAMED_CUE, NAMING_VERBS
+from geo.places import AIRPORT, AIRPORT_CUE, NAMED_CUE, NAMING_VERBS, OUTLET_CUE
 
 # Cue word (as `geo.places` records it) → the kind of place it introduces.
 CUE_KINDS = {
@@ -270,6 +270,8 @@ def _rough_place(
     most, else the article's region, at precision 3. A hill goes where a village would ("la
     colina de Lele Tepe, entre Fizuli y Jabrayil")."""
     mention = mentions[index]
+    if mention.cue == OUTLET_CUE:
+        return None  # a newspaper's town is where the paper is, not near what it reports
     feature_kind = _feature_kind(mention.cue)
     if feature_kind == "street":
         city = _city_of_street(text, mentions, index, known)

@@ -333,6 +333,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             space = text.rfind(" ", start - 16 if start > 16 else 0, start - 1)
             if text[space + 1 : start - 1] in _CUE_TAIL:
                 cue = _cue_before(text, start, space)
+                if not cue and (single or not common_word) and text[space + 1 : start - 1] == "de":
+                    cue = _outlet_of(text, space)
         carried = not cue and listed
         if carried:
             cue = last_cue
@@ -609,6 +611,24 @@ def _repeat_unknown(
                 extra.append(new_mention(article.id, name, start, end, ""))
             start = text.find(name, end)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _outlet_of(text: str, space: int) -> str:
+    """The cue of a newspaper's title before "de" ("Diario de Jerez", "La Gaceta de Salamanca",
+    "El Heraldo de Chihuahua"): a place inside an outlet's name is one, of no kind the cue can
+    tell (a town, a province, a region) nor near the places the article is about."""
+    words = text[space - 12 if space > 12 else 0 : space].split()
+    return OUTLET_CUE if words and words[-1] in _OUTLET_WORDS else ""
+
+
+OUTLET_CUE = "diario"
+
+
+# Title words of local newspapers, capitalised as in their names.
+_OUTLET_WORDS = frozenset(
+    {"Diario", "Gaceta", "Heraldo", "Periódico", "Correo", "Faro", "Eco", "Informador"}
+    | {"Adelantado", "Tribuna", "Semanario", "Siglo", "Sol", "Norte", "Noticias", "Voz"}
+)
 
 
 def _cue_before(text: str, start: int, space: int) -> str:

@@ -738,3 +738,8 @@ def test_tigranakert_in_an_article_on_karabakh_is_the_ruins_by_aghdam():
         "En Karabaj, el bloguero visitó Shushi, Stepanakert y las ruinas de Tigranakert."
     )
     assert found["Tigranakert"].place.country == "AZ"
+
+
+def test_an_unknown_town_in_a_newspapers_name_is_put_nowhere_near_the_news():
+    located = by_text("Tiroteos en Karabaj\nDiario de Yucatán | 2024")
+    assert located["Yucatán"].place is None

@@ -4,7 +4,7 @@ import pytest
 
 from geo.gazetteer import PlaceTable
 from geo.model import Article
-from geo.places import find_mentions
+from geo.places import OUTLET_CUE, find_mentions
 
 TABLE = PlaceTable.load()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -704,3 +704,11 @@ def test_an_apposition_that_calls_a_name_a_village_or_town_makes_it_a_place():
     assert found("They fled to Xyzabad, a small town near the border.") == ["Xyzabad"]
     # Not a person's title, nor the subject of the next clause.
     assert found("Davit, a village elder, said so. Según Azerinform, la aldea fue atacada.") == []
+
+
+def test_the_town_in_a_newspapers_name_is_a_place_of_the_outlet():
+    text = (
+        "Armenia y Azerbaiyán\nDiario de Jerez | 25/06/2011\n\nLo publicó El Heraldo de Chihuahua."
+    )
+    assert cues(text)[-2:] == [("Jerez", OUTLET_CUE), ("Chihuahua", OUTLET_CUE)]
+    assert found("Lo contó El Diario de Hoy, de San Salvador.") == ["San Salvador"]
