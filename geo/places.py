@@ -738,7 +738,10 @@ def _acceptable(
         if (
             after
             and _glues(after[0], table)
-            and not (important and _title_case(text, start))
+            and not (
+                important
+                and (_title_case(text, start) or _named_as_a_place(text, start, end, table))
+            )
             and not _after_place_preposition(text, start)
         ):
             return False
@@ -759,6 +762,22 @@ def _acceptable(
     return not (
         word[0].isupper() and _glues(word, table) and not _sentence_initial(text, before[0])
     )
+
+
+def _named_as_a_place(text: str, start: int, end: int, table: PlaceTable) -> bool:
+    """Whether an important name after "de" or "of" is a country's or one of several words,
+    which no first name is: "el presidente de Azerbaiyán Ilham Aliyev", "la república de Nagorno
+    Karabaj Rubén Vardanián" (not "Lo dijo Israel Katz", "el hijo de Santiago Abascal")."""
+    name = text[start:end]
+    before = _word_before(text, start)
+    return (
+        before is not None
+        and text[before[0] : before[1]] in _OF
+        and (" " in name or name_key(name) in table.country_keys)
+    )
+
+
+_OF = frozenset({"de", "del", "of"})
 
 
 def _after_place_preposition(text: str, start: int) -> bool:

@@ -712,3 +712,10 @@ def test_the_town_in_a_newspapers_name_is_a_place_of_the_outlet():
     )
     assert cues(text)[-2:] == [("Jerez", OUTLET_CUE), ("Chihuahua", OUTLET_CUE)]
     assert found("Lo contó El Diario de Hoy, de San Salvador.") == ["San Salvador"]
+
+
+def test_after_de_a_country_or_a_name_of_several_words_is_no_first_name_before_a_capital():
+    assert found("El presidente de Azerbaiyán Ilham Aliyev habló.") == ["Azerbaiyán"]
+    assert found("El exministro de Nagorno Karabaj Rubén Vardanián.") == ["Nagorno Karabaj"]
+    text = "Lo dijeron ayer en la radio el hijo de Santiago Abascal y también Victoria Nuland."
+    assert found(text) == []
