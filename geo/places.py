@@ -227,9 +227,10 @@ _DE = frozenset({"de", "del", "a", "al", "of", "como", "like"})
 _MAX_ADJECTIVES = 2
 _ACRONYM = 3
 _APOSTROPHES = ("'", "’", "ʼ")
+# The name follows on the same line: "sale a la calle\n\nUnas trescientas personas" names no street.
 _STREET = re.compile(
-    r"\b(?:[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Bb]ulevar)\s+"
-    r"(?:del?\s+(?:(?:la|las|los)\s+)?)?"
+    r"\b(?:[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Bb]ulevar)[^\S\n]+"
+    r"(?:del?[^\S\n]+(?:(?:la|las|los)[^\S\n]+)?)?"
 )
 # Each street word but its first letter: `str.find` finds them faster than a regex scan. The
 # English ones follow the name.
@@ -264,6 +265,8 @@ _TITLED_NATURAL = frozenset({"Lake", "Mount", "Lago", "Monte", "Laguna", "Cerro"
 _CUE_TAIL = _ARTICLES | _DE | frozenset(_KIND_CUES) | frozenset(_NEAR_BARE) | _TITLED_NATURAL
 _LONGEST_PARTICLE = max(map(len, PARTICLES))
 _CONJUNCTIONS = frozenset({"y", "e", "o", "u", "and", "or"})
+# English adjectives of peoples the table has no country of: "Kurdish", "Turkish".
+_ISH_ADJECTIVE = re.compile(r"[A-Z][a-z]+ish")
 
 
 def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
@@ -443,8 +446,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             start = kind_word  # "el mar Negro", "el golfo Pérsico": "Negro" alone names no sea
         found = text[start:mention_end]
         if not name and name_key(found) not in by_key:
-            if table.is_demonym(name_key(found)):
-                continue  # "residents of the Armenian villages": the people, no place
+            if table.is_demonym(name_key(found)) or _ISH_ADJECTIVE.fullmatch(found):
+                # "residents of the Armenian villages", "the Kurdish villages": the people
+                continue
             unknown[found] = False
         elif common_word and cue and mention_end == end and name not in important_keys:
             unknown.setdefault(found, True)  # a frequent word made a place by its cue: "Sus"
@@ -740,7 +744,7 @@ def _acceptable(
             and _glues(after[0], table)
             and not (
                 important
-                and (_title_case(text, start) or _named_as_a_place(text, start, end, table))
+                and (_title_case(text, start, table) or _named_as_a_place(text, start, end, table))
             )
             and not _after_place_preposition(text, start)
         ):
@@ -807,7 +811,7 @@ def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
     key = name_key(text[start:end])
     if key in CALENDAR_KEYS:
         return False  # "in May", "from Monday"
-    return not _title_case(text, start) and any(
+    return not _title_case(text, start, table) and any(
         table.places[i].kind in SETTLEMENT_KINDS
         and (table.is_own_name(key, i) or not table.is_common(key))
         for i in table.indexes(key)
@@ -830,7 +834,11 @@ def _qualifies_a_name(text: str, start: int, end: int, table: PlaceTable) -> boo
     if not word[0].isupper() or word in _REPUBLIC or _facts(table, word)[2]:
         return False
     head = _head_of_name(text, before[0])
-    return head is not None and head.lower().endswith(_FEMININE) and not _title_case(text, start)
+    return (
+        head is not None
+        and head.lower().endswith(_FEMININE)
+        and not _title_case(text, start, table)
+    )
 
 
 def _head_of_name(text: str, start: int) -> str | None:
@@ -858,14 +866,20 @@ def _final_apostrophe(text: str, start: int, end: int, key: str, table: PlaceTab
     )
 
 
-def _title_case(text: str, at: int) -> bool:
+def _title_case(text: str, at: int, table: PlaceTable) -> bool:
     """Whether the line around `at` capitalises most of its words, as English headlines do
-    ("Azerbaijan Detains Former Karabakh Leader"): a capital there glues nothing."""
+    ("Azerbaijan Detains Former Karabakh Leader"): a capital there glues nothing. Some of them
+    are words, not names: a byline ("Texto: Laia Ferrer Puig") is names only."""
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     words = [w for w in _WORD.findall(line) if len(w) > 3 and not w.isupper()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    capitals = [w for w in words if w[0].isupper()]
+    return (
+        len(words) >= 3
+        and len(capitals) >= 0.7 * len(words)
+        and sum(word_key(w) in table.common_words for w in capitals) >= 2
+    )
 
 
 def _glues(word: str, table: PlaceTable) -> bool:

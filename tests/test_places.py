@@ -719,3 +719,18 @@ def test_after_de_a_country_or_a_name_of_several_words_is_no_first_name_before_a
     assert found("El exministro de Nagorno Karabaj Rubén Vardanián.") == ["Nagorno Karabaj"]
     text = "Lo dijeron ayer en la radio el hijo de Santiago Abascal y también Victoria Nuland."
     assert found(text) == []
+
+
+def test_a_street_word_ending_a_line_names_nothing_on_the_next():
+    assert found("La comunidad sale a la calle\n\nUnas trescientas personas marcharon.") == []
+
+
+def test_a_byline_of_names_is_no_headline_whose_capitals_glue_nothing():
+    assert found("Catalunya Plural · 19/09/2022\nTexto: Laia Ferrer Puig\n\nLa marcha.") == [
+        "Catalunya"
+    ]
+    assert found("Azerbaijan Detains Former Karabakh Leader") == ["Azerbaijan", "Karabakh"]
+
+
+def test_an_english_adjective_of_a_people_before_a_kind_word_is_no_place():
+    assert found("The Kurdish villages of Lachin district and a Turkish village.") == ["Lachin"]
