@@ -515,8 +515,8 @@ def detect_events(
 
     Mentions that geocoding left unresolved (`place is None`) have no point to map and are
     skipped. With `named=False` only incidents are made, for callers that show no place
-    merely named (`extract`): no incident depends on those mentions, and they are a third of
-    the work.
+    merely named (`extract`): no incident depends on those mentions, and they are a fifth to
+    a third of the work.
     """
     mentions = sorted(
         (lm for lm in located if lm.place is not None), key=lambda lm: lm.mention.start
