@@ -214,7 +214,7 @@ _POST_CUES = frozenset(
     | {"settlement", "settlements", "rivers", "lakes", "reservoirs", "bridge", "road", "highway"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
-_KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River"})
+_KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River", "Lake", "Reservoir"})
 # An airport named after a town is one name with it, placed at the town: "Zangilan
 # International Airport" (resolution asks for the town before it).
 AIRPORT = re.compile(r" (?:International )?Airport\b")

@@ -210,6 +210,10 @@ def test_an_english_kind_word_after_a_name_is_no_part_of_it():
         ("Daralayaz", ""),
         ("Kalbajar", "distrito"),
     ]
+    assert cues("Positions above Sev Lake and the Sarsang Reservoir.") == [
+        ("Sev", "lago"),
+        ("Sarsang", "lago"),
+    ]
 
 
 def test_a_saints_name_runs_on_in_a_street_name():
