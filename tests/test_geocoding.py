@@ -353,6 +353,13 @@ def test_a_town_named_in_apposition_with_a_country_abroad_is_that_countrys():
     assert by_text("Rusia envió tropas a Armavir.")["Armavir"].place.country == "AM"
 
 
+def test_of_two_towns_abroad_of_one_name_spains_wins_unless_the_other_is_far_bigger():
+    # Venezuela's Valencia has twice the people of Spain's; Mexico's León thirteen times.
+    assert by_text("Algunos viven hoy en Valencia.")["Valencia"].place.country == "ES"
+    assert by_text("Nació en León de los Aldama.")["León de los Aldama"].place.country == "MX"
+    assert by_text("Viajó a Córdoba.")["Córdoba"].place.country == "AR"
+
+
 def test_a_town_abroad_is_the_one_in_the_country_named_nearest():
     spain = "Hubo marchas en Madrid. Nuestros abuelos llegaron a Valencia en 1920."
     venezuela = "Hubo marchas en Caracas. Nuestros abuelos llegaron a Valencia en 1920."

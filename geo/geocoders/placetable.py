@@ -191,6 +191,12 @@ class PlaceTableGeocoder(Geocoder):
         return answered
 
 
+# Most Spanish-language news of the region is written in Spain (EFE, Europa Press and the papers
+# that print them): of two towns abroad of one name, Spain's wins unless the other is more than
+# twice its size ("Valencia" is Spain's 824,000, not Venezuela's 1.6 million).
+_SPANISH_NEWS_HOME, _SPANISH_NEWS_PRIOR = "ES", math.log10(2.0)
+
+
 def _score(
     place: Place, feature_kind: str | None, near: tuple[float, float] | None, own_name: bool
 ) -> float:
@@ -198,6 +204,8 @@ def _score(
     score = math.log10(population + 10)
     if place.country in FOCUS_COUNTRIES:
         score += 1.5
+    elif place.country == _SPANISH_NEWS_HOME:
+        score += _SPANISH_NEWS_PRIOR
     elif not own_name:
         # Abroad, a name found only among GeoNames' variants is a weak sign: a tenth of the
         # population ("White House" is Washington, also a variant of Casablanca's).
