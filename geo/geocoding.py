@@ -805,10 +805,15 @@ def precision(cue: str, place: Place | None) -> int:
 
 
 def _kinds_by_name(names: dict[tuple[str, str], None]) -> dict[tuple[str, str], str | None]:
-    """The feature kind of each (text, cue): its own cue's, else that of the same name cued."""
+    """The feature kind of each (text, cue): its own cue's, else that of the same name cued
+    first: an article about "el lago Sevan" that ends in "la ciudad de Sevan" means the lake
+    by "Sevan" alone."""
     own = {name: _feature_kind(name[1]) for name in names}
-    # A street named after a place ("la calle Armenia") lends its kind to no other mention.
-    cued = {name_key(name[0]): kind for name, kind in own.items() if kind and kind != "street"}
+    cued: dict[str, str] = {}
+    for name, kind in own.items():
+        # A street named after a place ("la calle Armenia") lends its kind to no other mention.
+        if kind and kind != "street":
+            cued.setdefault(name_key(name[0]), kind)
     if not cued:
         return own
     return {name: kind or cued.get(name_key(name[0])) for name, kind in own.items()}

@@ -213,6 +213,9 @@ def test_a_river_is_a_river_a_sea_a_sea_and_one_the_table_lacks_lands_on_no_name
 def test_a_bare_repeat_of_a_cued_name_keeps_its_sense():
     text = "Pescadores del lago Seván. En la orilla del Seván hubo disparos."
     assert [lm.place.kind for lm in run(text)] == ["lake", "lake"]
+    # Of two senses, the one cued first: the article is about the lake, and ends in the town.
+    text += " El Seván se seca. Lo dijo el alcalde de la ciudad de Seván."
+    assert [lm.place.kind for lm in run(text)] == ["lake", "lake", "lake", "city"]
 
 
 def test_a_prefixed_village_the_table_lacks_lies_next_to_its_namesake():
