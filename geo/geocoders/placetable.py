@@ -204,12 +204,12 @@ def _score(
     score = math.log10(population + 10)
     if place.country in FOCUS_COUNTRIES:
         score += 1.5
-    elif place.country == _SPANISH_NEWS_HOME:
-        score += _SPANISH_NEWS_PRIOR
     elif not own_name:
         # Abroad, a name found only among GeoNames' variants is a weak sign: a tenth of the
         # population ("White House" is Washington, also a variant of Casablanca's).
         score -= 1.0
+    if place.country == _SPANISH_NEWS_HOME:
+        score += _SPANISH_NEWS_PRIOR
     if not place.source.startswith("GeoNames"):
         score += 1.0  # the hand table holds what the region's news names
     if feature_kind:

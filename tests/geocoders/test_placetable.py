@@ -3,7 +3,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo.geocoders import place_from_location
-from geo.geocoders.placetable import SERVICE, PlaceTableGeocoder
+from geo.geocoders.placetable import SERVICE, PlaceTableGeocoder, _score
 
 GEOCODER = PlaceTableGeocoder()
 
@@ -116,3 +116,9 @@ def test_abroad_a_name_of_our_own_beats_a_geonames_variant_of_a_bigger_city():
 def test_the_neighbours_breakaway_and_border_regions_have_their_spanish_names(query, name):
     found = GEOCODER.geocode(query)
     assert (found.raw["name"], found.raw["kind"]) == (name, "region")
+
+
+def test_spains_prior_adds_to_the_penalty_of_a_name_found_only_among_variants():
+    valencia = next(p for p in GEOCODER.table.places if p.name == "Valencia" and p.country == "ES")
+    own, variant = (_score(valencia, None, None, own_name=flag) for flag in (True, False))
+    assert own - variant == pytest.approx(1.0)
