@@ -351,9 +351,9 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             if common_word:
                 continue
             if text[end + 1 : end + 2].islower():
-                cue = _cue_after(text, end)
+                cue = _cue_after(text, end) or _situated(text, start, end)
             elif text[end : end + 1] == ",":
-                cue = _apposed_kind(text, end)
+                cue = _apposed_kind(text, end) or _situated(text, start, end)
             if not cue:
                 continue
         if longest > 1:
@@ -971,6 +971,33 @@ _APPOSED_KIND = re.compile(
     r"(?!\s+(?:elders?|chiefs?|heads?|schools?|council|hall|officials?|leaders?|mayors?)\b)"
     r"|(?:la|el|the)\s+(aldea|pueblo|localidad|ciudad|village|town|city)"
     r"(?=\s+(?:de|del|of|in|near|donde|where)\b))"
+)
+
+
+def _situated(text: str, start: int, end: int) -> str:
+    """A village's cue for an unknown name the text sets in a district or province, after a
+    preposition: "contra sus posiciones de Kojanabi, en el distrito de Tovuz", "the attacks
+    on Gushchular in the Shusha district" (not "Los equipos de ACNUR en la región de", an
+    acronym, nor "on Friday in Tavush province", a common word)."""
+    before = _word_before(text, start)
+    if (
+        before is None
+        or text[before[0] : before[1]] not in _PLACE_PREPOSITIONS
+        or text[start:end].isupper()
+        or not _SITUATED.match(text, end)
+    ):
+        return ""
+    return "aldea"
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ("de", "en", "a", "hasta", "desde", "y", "e", "of", "in", "on", "at", "near", "to", "from")
+    + ("and",)
+)
+_SITUATED = re.compile(
+    r",?\s+(?:en\s+(?:el\s+(?:distrito|municipio|raión|rayón)|la\s+(?:provincia|región|comarca))"
+    r"\s+del?\s+[A-Z]|in\s+the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
+    r"(?:district|province|region|raion|rayon)\b)"
 )
 
 

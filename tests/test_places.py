@@ -710,6 +710,16 @@ def test_an_apposition_that_calls_a_name_a_village_or_town_makes_it_a_place():
     assert found("Davit, a village elder, said so. Según Azerinform, la aldea fue atacada.") == []
 
 
+def test_a_name_the_text_sets_in_a_district_after_a_preposition_is_a_village():
+    text = "Dispararon contra sus posiciones de Xyzanabi, en el distrito de Tovuz."
+    assert cues(text) == [("Xyzanabi", "aldea"), ("Tovuz", "distrito")]
+    assert cues("The attacks on Xyzalar in the Shusha district.")[0] == ("Xyzalar", "aldea")
+    # Not an acronym, a common word or a name with no preposition before it.
+    assert found("Los equipos de ACNUR en la región de Syunik.") == ["Syunik"]
+    assert found("Fighting began on Friday in the Tavush province.") == ["Tavush"]
+    assert found("Dijo Xyzanian, en la provincia de Syunik.") == ["Syunik"]
+
+
 def test_the_town_in_a_newspapers_name_is_a_place_of_the_outlet():
     text = (
         "Armenia y Azerbaiyán\nDiario de Jerez | 25/06/2011\n\nLo publicó El Heraldo de Chihuahua."
