@@ -67,7 +67,8 @@ def word_key(word: str) -> str:
 
 
 # English writes its days and months capitalised, and they are no places ("Monday", "in May").
-CALENDAR_KEYS = frozenset(word_key(w) for w in (*calendar.day_name, *calendar.month_name) if w)
+CALENDAR_NAMES = tuple(w for w in (*calendar.day_name, *calendar.month_name) if w)
+CALENDAR_KEYS = frozenset(map(word_key, CALENDAR_NAMES))
 
 # Armenian and Azerbaijani prefixes of village names ("Verin Shorzha", "Nerkin Hand", "Hin
 # Tagher", "Aşağı Əskipara", "Köhnə Tağlar"): with the capitalised word after them they make
@@ -104,6 +105,10 @@ class PlaceTable:
     curated: list[int] = field(default_factory=list)
     """For each place, how many of its first names are its own or ours, not GeoNames variants."""
     common_words: frozenset[str] = frozenset()
+    """The keys of the frequent Spanish and English words (`word_key`)."""
+    common_spellings: frozenset[str] = frozenset()
+    """The same words as written, folded: a name whose key is a frequent word's but whose
+    spelling is not ("Armash", "armas") is no such word."""
     by_key: dict[str, list[int]] = field(default_factory=dict)
     longest_name: dict[str, int] = field(default_factory=dict)
     """First word key → the most words a name starting with it has."""
@@ -236,7 +241,15 @@ class PlaceTable:
             # A place we gave names of our own ("Ginebra") is one the region's news names.
             important.append(_is_important(place, row) or bool(extra.get(row.get("geonames_id"))))
         words_text = common_words.read_text(encoding="utf-8") if common_words.exists() else ""
-        return cls(table_places, table_names, important, curated, frozenset(words_text.split()))
+        spellings = frozenset(words_text.split())
+        return cls(
+            table_places,
+            table_names,
+            important,
+            curated,
+            frozenset(map(word_key, spellings)),
+            spellings,
+        )
 
     def candidates(self, name: str) -> list[Place]:
         """Every place that goes by `name` (accent-, case- and transliteration-tolerant)."""

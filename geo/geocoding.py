@@ -36,7 +36,14 @@ from geo.model import (
     Place,
     new_located,
 )
-from geo.places import AIRPORT, AIRPORT_CUE, NAMED_CUE, NAMING_VERBS, OUTLET_CUE
+from geo.places import (
+    AIRPORT,
+    AIRPORT_CUE,
+    NAMED_CUE,
+    NAMING_VERBS,
+    NEIGHBOURHOOD_CUE,
+    OUTLET_CUE,
+)
 
 # Cue word (as `geo.places` records it) → the kind of place it introduces.
 CUE_KINDS = {
@@ -272,6 +279,15 @@ def _rough_place(
     mention = mentions[index]
     if mention.cue == OUTLET_CUE:
         return None  # a newspaper's town is where the paper is, not near what it reports
+    if mention.cue == NEIGHBOURHOOD_CUE:
+        # A neighbourhood is in the town named right after it ("el barrio de Kreuzberg, en
+        # Berlín"), not in the article's region.
+        town = _town_after(mentions, index, known)
+        if town is None or not _STREET_TOWN.fullmatch(text, mention.end, town.start):
+            return None
+        beside, _, service = final[town.text, town.cue]
+        where = f"in {beside.name}, which the text names after it"
+        return _beside(mention, beside, where, kind="city"), GEO_NEAR, f"{service}, by city"
     feature_kind = _feature_kind(mention.cue)
     if feature_kind == "street":
         city = _city_of_street(text, mentions, index, known)

@@ -37,6 +37,7 @@ from geo.gazetteer import (
     word_key,
 )
 from geo.model import SETTLEMENT_KINDS, Article, Mention, new_mention
+from geo.text import fold
 
 # An apostrophe inside a word belongs to it ("Geghark'unik"), but not an English possessive
 # ("Armenia's").
@@ -48,6 +49,9 @@ _CAPITALISED = re.compile(rf"[{_UPPER}](?<![^\W\d_'’ʼ‘`].)[^\W\d_]*(?:['’
 _HYPHENS = frozenset("-‐‑–")
 _JOINERS = frozenset({" ", "-", "‐", "‑", "–"})
 
+# A neighbourhood, of no kind the table holds: "el barrio de Kreuzberg" (not "los barrios de
+# Ereván", the city's).
+NEIGHBOURHOOD_CUE = "barrio"
 # Cue words, folded, mapped to the canonical cue recorded on the mention.
 _KIND_CUES = {
     "provincia": "provincia",
@@ -74,6 +78,7 @@ _KIND_CUES = {
     "comunidades": "localidades",
     "municipio": "localidad",
     "villa": "localidad",
+    "barrio": NEIGHBOURHOOD_CUE,
     "ciudad": "ciudad",
     "ciudades": "ciudad",
     "capital": "ciudad",
@@ -165,6 +170,9 @@ _KIND_CUES = {
     "lakes": "lago",
     "reservoirs": "lago",
     "valley": "valle",
+    "neighbourhood": NEIGHBOURHOOD_CUE,
+    "neighborhood": NEIGHBOURHOOD_CUE,
+    "suburb": NEIGHBOURHOOD_CUE,
     "residents": "vecinos",
     "inhabitants": "vecinos",
     "villagers": "vecinos",
@@ -212,6 +220,7 @@ _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
     | {"settlement", "settlements", "rivers", "lakes", "reservoirs", "bridge", "road", "highway"}
+    | {"neighbourhood", "neighborhood", "suburb"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River", "Lake", "Reservoir"})
@@ -367,7 +376,10 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                     start, name = end + 1, rest
                     cue = f"{_NEAR} {kind_cue}" if cue.startswith(_NEAR) else kind_cue
         elif single and (
-            cue or _acceptable(text, start, end, important, common, table) or _cue_after(text, end)
+            cue
+            or _acceptable(text, start, end, important, common, table)
+            or _cue_after(text, end)
+            or _situated(text, start, end)
         ):
             # A kind word after it makes a place of a frequent word too: "a resident of Sus
             # village".
@@ -482,6 +494,9 @@ def _street_cues(text: str) -> dict[int, tuple[int, int]]:
     return cues
 
 
+_FOREIGN_DIGRAPH = re.compile(r"[SsKkZzGg]h")
+
+
 def _learn(table: PlaceTable, word: str) -> tuple:
     """What recognition asks about a word as written, worked out once per table and word:
     key, most words of a name it opens, is a name, is a village prefix, glues to a name
@@ -491,15 +506,20 @@ def _learn(table: PlaceTable, word: str) -> tuple:
     if len(facts) >= _FACTS_KEPT:
         facts.clear()
     key = word_key(word)
+    # Written with a digraph Spanish never writes, a word is frequent only as spelt: "Armash" is
+    # no "armas", nor "Kish" "kiss" ("Il" and "Marí" stay "ill" and "Mary").
+    common = key in table.common_words and (
+        fold(word) in table.common_spellings or not _FOREIGN_DIGRAPH.search(word)
+    )
     learnt = facts[word] = (
         key,
         table.longest_name.get(key, 0),
         key in table.by_key,
         key in VILLAGE_PREFIXES,
-        key not in table.common_words and key not in table.longest_name,
+        not common and key not in table.longest_name,
         key in table.important_keys,
-        table.needs_cue(key),
-        key in table.common_words,
+        common or key not in table.bare_keys,
+        common,
         _KIND_CUES.get(word.lower(), ""),
     )
     return learnt

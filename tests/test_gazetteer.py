@@ -184,6 +184,11 @@ def test_frequent_names_are_not_common_words_but_names_that_are_words_are():
         assert TABLE.is_common(name_key(name)), name
 
 
+def test_common_words_are_kept_as_spelt_as_well_as_by_key():
+    assert "armas" in TABLE.common_spellings and "armash" not in TABLE.common_spellings
+    assert word_key("Armash") in TABLE.common_words  # the key is the word's
+
+
 @pytest.mark.parametrize("written", ["Zangilan", "Zangelan", "Zanguelán"])
 def test_spanish_gue_spellings_find_zangilan(written):
     assert "Zangilan District" in {p.name for p in TABLE.candidates(written)}

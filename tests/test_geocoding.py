@@ -363,6 +363,14 @@ def test_of_two_towns_abroad_of_one_name_spains_wins_unless_the_other_is_far_big
     assert by_text("Viajó a Córdoba.")["Córdoba"].place.country == "AR"
 
 
+def test_a_big_citys_own_name_is_not_a_village_at_home_known_by_it_only_as_a_variant():
+    # GeoNames lists "Karachy" for Azerbaijan's Qaraçı and "Shiraz" for Armenia's Vosketap.
+    assert by_text("Pakistan wants a link from Karachi to Baku.")["Karachi"].place.country == "PK"
+    assert by_text("Desde Bakú, el convoy siguió hasta Shiraz.")["Shiraz"].place.country == "IR"
+    # Unless the text says it is the village.
+    assert by_text("En la aldea de Shiraz, cerca de Ereván.")["Shiraz"].place.country == "AM"
+
+
 def test_a_town_abroad_is_the_one_in_the_country_named_nearest():
     spain = "Hubo marchas en Madrid. Nuestros abuelos llegaron a Valencia en 1920."
     venezuela = "Hubo marchas en Caracas. Nuestros abuelos llegaron a Valencia en 1920."
@@ -445,6 +453,17 @@ def test_a_street_or_square_is_put_in_the_town_named_after_it():
     assert by_text("Marcharon por la calle Armenia.")["Armenia"].place is None
     found = by_text("Frente al Ayuntamiento de Goris, en la plaza del Ayuntamiento, hubo gritos.")
     assert same_point(found["plaza del Ayuntamiento"], found["Goris"])
+
+
+def test_a_neighbourhood_no_service_knows_is_put_only_in_the_town_named_right_after_it():
+    found = by_text("Vive en el barrio de Xyzberg, en Berlín.")
+    assert same_point(found["Xyzberg"], found["Berlín"])
+    assert found["Xyzberg"].precision == GEO_NEAR
+    # Not in the article's region, as a village would be.
+    found = by_text("Bombardeos en Goris. Su hijo vive en el barrio de Xyzberg, lejos de allí.")
+    assert found["Xyzberg"].place is None
+    # A neighbourhood the table knows is found by name ("el barrio de Arabkir").
+    assert by_text("Vive en el barrio de Arabkir.")["Arabkir"].place.country == "AM"
 
 
 def test_a_village_cue_takes_no_town_of_that_name_outside_the_articles_region():

@@ -158,6 +158,12 @@ def test_capitalised_common_words_are_not_places(text):
     assert found(text) == []
 
 
+def test_a_name_spelt_with_a_digraph_spanish_never_writes_is_not_the_word_its_key_shares():
+    # "Armash" and "armas" (weapons) share a key, as "Kish" and "kiss" do.
+    assert found("Armash amaneció bajo el fuego; en Kish no hubo daños.") == ["Armash", "Kish"]
+    assert found("Armas y municiones llegaron. Kiss me, dijo.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -718,6 +724,17 @@ def test_a_name_the_text_sets_in_a_district_after_a_preposition_is_a_village():
     assert found("Los equipos de ACNUR en la región de Syunik.") == ["Syunik"]
     assert found("Fighting began on Friday in the Tavush province.") == ["Tavush"]
     assert found("Dijo Xyzanian, en la provincia de Syunik.") == ["Syunik"]
+
+
+def test_a_known_name_the_text_sets_in_a_province_is_taken_bare():
+    assert found("Venía de Cárdenas, en la provincia de Matanzas.") == ["Cárdenas", "Matanzas"]
+    assert found("Lo dijo Cárdenas ayer.") == []  # a surname
+
+
+def test_a_name_after_barrio_is_a_neighbourhood_but_the_plural_names_the_city():
+    text = "Vive en el barrio de Xyzberg, en Berlín; the Xyzdorf neighbourhood."
+    assert cues(text) == [("Xyzberg", "barrio"), ("Berlín", ""), ("Xyzdorf", "barrio")]
+    assert cues("Recorrió los barrios de Ereván.") == [("Ereván", "")]
 
 
 def test_the_town_in_a_newspapers_name_is_a_place_of_the_outlet():

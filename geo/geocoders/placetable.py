@@ -29,6 +29,7 @@ _FAMILIES = (
     frozenset({"lake", "mountain", "river", "road"}),
 )
 _NEAR_SCALE_KM = 150.0
+_BIG_CITY = 300_000
 _MAX_NEAR_KM = 1500.0
 _ANSWERS_KEPT = 100_000
 _UNASKED = object()
@@ -178,6 +179,17 @@ class PlaceTableGeocoder(Geocoder):
         if len(indexes) < 2:
             return tuple(indexes)  # most names name one place: nothing to score
         table = self.table
+        if feature_kind != "village" and any(
+            places[i].population >= _BIG_CITY and table.is_own_name(key, i) for i in indexes
+        ):
+            # A big city's own name is not the name of a village at home that GeoNames lists
+            # under it only as a variant or a former name: "Karachi" is no Qaraçı, "Shiraz" no
+            # Vosketap, even in an article about Baku.
+            indexes = [
+                i
+                for i in indexes
+                if places[i].country not in FOCUS_COUNTRIES or table.is_own_name(key, i)
+            ]
         ranked = sorted(
             indexes,
             key=lambda i: _score(places[i], feature_kind, near, table.is_own_name(key, i)),
