@@ -281,12 +281,15 @@ def _rough_place(
         return None  # a newspaper's town is where the paper is, not near what it reports
     if mention.cue == NEIGHBOURHOOD_CUE:
         # A neighbourhood is in the town named right after it ("el barrio de Kreuzberg, en
-        # Berlín"), not in the article's region.
+        # Berlín") or in the one whose name ends its own ("barrio Alta Córdoba"), not in the
+        # article's region.
         town = _town_after(mentions, index, known)
         if town is None or not _STREET_TOWN.fullmatch(text, mention.end, town.start):
+            town = next((m for m in mentions if _ends_with_town(mention, m, known)), None)
+        if town is None:
             return None
         beside, _, service = final[town.text, town.cue]
-        where = f"in {beside.name}, which the text names after it"
+        where = f"in {beside.name}, which the text names with it"
         return _beside(mention, beside, where, kind="city"), GEO_NEAR, f"{service}, by city"
     feature_kind = _feature_kind(mention.cue)
     if feature_kind == "street":
@@ -366,6 +369,15 @@ def _district_of_article(mentions: list[Mention], known: dict) -> Place | None:
     if not counts or counts[0][1] < 2 or (len(counts) == 2 and counts[1][1] == counts[0][1]):
         return None
     return counts[0][0]
+
+
+def _ends_with_town(mention: Mention, other: Mention, known: dict) -> bool:
+    place = known.get((other.text, other.cue))
+    return (
+        place is not None
+        and place.kind in SETTLEMENT_KINDS
+        and mention.text.endswith(" " + other.text)
+    )
 
 
 def _town_after(mentions: list[Mention], index: int, known: dict) -> Mention | None:

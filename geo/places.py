@@ -949,8 +949,12 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
         if word is None:
             break
         written = word[0]
-        _, _, single, _, _, _, _, common_word, _ = facts.get(written) or _learn(table, written)
-        if not written[0].isupper() or (common_word and not _after_saint(text, end)):
+        _, _, single, _, _, important, _, common_word, _ = facts.get(written) or _learn(
+            table, written
+        )
+        if not written[0].isupper() or (
+            common_word and not important and not _after_saint(text, end)
+        ):
             break
         if text[end] in _HYPHENS and (single or name_key(text[start:end]) in table.by_key):
             break  # places joined: "la ruta Goris-Kapan", "la carretera Ahmadbeyli-Füzuli-Şuşa"

@@ -462,6 +462,9 @@ def test_a_neighbourhood_no_service_knows_is_put_only_in_the_town_named_right_af
     # Not in the article's region, as a village would be.
     found = by_text("Bombardeos en Goris. Su hijo vive en el barrio de Xyzberg, lejos de allí.")
     assert found["Xyzberg"].place is None
+    # Or in the town whose name ends its own, a capitalised common word and all.
+    found = by_text("Marcharon en Córdoba. Viven en el barrio Alta Córdoba desde 1950.")
+    assert same_point(found["Alta Córdoba"], found["Córdoba"])
     # A neighbourhood the table knows is found by name ("el barrio de Arabkir").
     assert by_text("Vive en el barrio de Arabkir.")["Arabkir"].place.country == "AM"
 
