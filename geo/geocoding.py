@@ -22,7 +22,14 @@ from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geo.gazetteer import FOCUS_COUNTRIES, VILLAGE_PREFIXES, distance_km, name_key, word_key
+from geo.gazetteer import (
+    FOCUS_COUNTRIES,
+    SPANISH_SPEAKING,
+    VILLAGE_PREFIXES,
+    distance_km,
+    name_key,
+    word_key,
+)
 from geo.geocoders import place_from_location
 from geo.model import (
     AREA_KINDS,
@@ -139,14 +146,20 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             kinds[name] = _area_kind(ask, name[0]) or kinds[name]
     first = {}
     for name in names:
+        if name[1] == OUTLET_CUE:
+            continue  # where a paper is says nothing of the article's region
         found = ask(_query(*name), True, kinds[name], None)
         first[name] = found[0] if found else _UNRESOLVED
     near = region_of(list(first.values()))
+    first = {
+        name: _outlet_town(ask, name[0], kinds[name]) if name[1] == OUTLET_CUE else first[name]
+        for name in names
+    }
     provinces = {p.name for p, _ in first.values() if p is not None and p.kind == "admin1"}
     final = {}
     for (text, cue), (read_first, provenance) in first.items():
         place = read_first
-        if near and place and place.kind != "country" and _far(place, near):
+        if near and place and place.kind != "country" and cue != OUTLET_CUE and _far(place, near):
             found = ask(_query(text, cue), True, kinds[text, cue], near)
             place, provenance = found[0] if found else _UNRESOLVED
         if place is None:
@@ -178,6 +191,14 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     _place_unknown_beside_known(article.text, mentions, final, near)
     _gloss_rough_places(article.text, mentions, final)
     return [new_located(m, *final[m.text, m.cue]) for m in mentions]
+
+
+def _outlet_town(ask: _Asker, text: str, kind: str | None) -> tuple[Place | None, str]:
+    """The town in a Spanish-language paper's name: one where Spanish is spoken, of those that
+    bear it ("La Tribuna de Toledo" is Spain's Toledo, not Ohio's, three times bigger)."""
+    answers = ask(text, False, kind, None)
+    spoken = [answer for answer in answers if answer[0].country in SPANISH_SPEAKING]
+    return (spoken or answers or [_UNRESOLVED])[0]
 
 
 def _far_namesake(place: Place | None, kind: str | None, near: tuple[float, float]) -> bool:

@@ -371,6 +371,13 @@ def test_a_big_citys_own_name_is_not_a_village_at_home_known_by_it_only_as_a_var
     assert by_text("En la aldea de Shiraz, cerca de Ereván.")["Shiraz"].place.country == "AM"
 
 
+def test_the_town_in_a_spanish_papers_name_is_one_where_spanish_is_spoken():
+    # Ohio's Toledo has three times the people of Spain's.
+    assert by_text("Lo publicó La Tribuna de Toledo.")["Toledo"].place.country == "ES"
+    found = by_text("Bakú acusó a Ereván, según La Tribuna de Toledo.")
+    assert found["Toledo"].place.country == "ES"
+
+
 def test_a_town_abroad_is_the_one_in_the_country_named_nearest():
     spain = "Hubo marchas en Madrid. Nuestros abuelos llegaron a Valencia en 1920."
     venezuela = "Hubo marchas en Caracas. Nuestros abuelos llegaron a Valencia en 1920."
