@@ -160,6 +160,10 @@ class PlaceTable:
                 self._index(index, name, key, own=own, bare=bare)
                 if own and self.places[index].kind in _TAILED_KINDS:
                     self._index_lowercase_tail(name, key)
+                if focus and "ə" in name.lower():
+                    # Azerbaijani "ə" is mostly written "a": Biləsuvar is Bilasuvar.
+                    plain = name.replace("ə", "a").replace("Ə", "A")
+                    self._index(index, plain, name_key(plain), own=own, bare=bare)
                 if focus and own and "j" in name.lower():
                     # English "j" is Spanish "y": Dilijan is "Diliyán", Jermuk "Yermuk".
                     spanish = name.replace("j", "y").replace("J", "Y")

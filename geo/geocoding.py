@@ -116,16 +116,24 @@ _FEATURE_KINDS = frozenset({"river", "lake", "mountain", "road"})
 _NATURAL_KINDS = frozenset({"river", "lake", "mountain"})
 # What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
 # Terter", "Zar (Kalbajar)".
+_ASIDE_CUES = (OUTLET_CUE, NEIGHBOURHOOD_CUE)
+# "el distrito azerbaiyano de Tovuz", "la provincia fronteriza de Tavush".
+_ADJECTIVE = r"(?:\s+[a-záéíóúñ]+)?"
 _IN_AREA = re.compile(
-    r",?\s+(?:in|en)\s+(?:(?:el|la|the)\s+)?(?:(?:distrito|provincia|regi[oó]n)\s+de\s+)?"
+    r",?\s+(?:in|en)\s+(?:(?:el|la|the)\s+)?(?:(?:distrito|provincia|regi[oó]n)"
+    + _ADJECTIVE
+    + r"\s+de\s+)?"
     r"|,\s+|\s*\(\s*"
     # "Nij, la aldea del distrito de Gabala", "Nij, a village in the Gabala district", "Getashén
     # y Martunashén, dos aldeas del distrito de Janlar"
     r"|,\s+(?:(?:la|una|el|un|a|the|las|los|dos|tres|cuatro|two|three|four)\s+)?"
     r"(?:aldeas?|pueblos?|localidad(?:es)?|ciudad(?:es)?|villages?|towns?|city|cities)\s+"
-    r"(?:del|de\s+la|de|in\s+the|in|of\s+the|of)\s+(?:(?:distrito|provincia|regi[oó]n)\s+de\s+)?"
+    r"(?:del|de\s+la|de|in\s+the|in|of\s+the|of)\s+(?:(?:distrito|provincia|regi[oó]n)"
+    + _ADJECTIVE
+    + r"\s+de\s+)?"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:y|e|and)\s+)?|\s(?:y|e|and)\s+)")
+_VILLAGE_WORD = re.compile(r"\b(?:aldeas?|pueblos?|villages?)\b")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -147,14 +155,13 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     first = {}
     for name in names:
         if name[1] == OUTLET_CUE:
-            continue  # where a paper is says nothing of the article's region
-        found = ask(_query(*name), True, kinds[name], None)
-        first[name] = found[0] if found else _UNRESOLVED
-    near = region_of(list(first.values()))
-    first = {
-        name: _outlet_town(ask, name[0], kinds[name]) if name[1] == OUTLET_CUE else first[name]
-        for name in names
-    }
+            first[name] = _outlet_town(ask, name[0], kinds[name])
+        else:
+            found = ask(_query(*name), True, kinds[name], None)
+            first[name] = found[0] if found else _UNRESOLVED
+    # Where a paper is, or a town a neighbourhood is named like, says nothing of the article's
+    # region.
+    near = region_of([first[name] for name in names if name[1] not in _ASIDE_CUES])
     provinces = {p.name for p, _ in first.values() if p is not None and p.kind == "admin1"}
     final = {}
     for (text, cue), (read_first, provenance) in first.items():
@@ -179,6 +186,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
                         place, provenance = answer
                         break
         final[text, cue] = (place, precision(cue, place), provenance)
+    _neighbourhoods_in_their_towns(article.text, mentions, final)
     _gather_lists(article.text, mentions, final, ask, kinds)
     _rivers_by_sentence(article.text, mentions, final, ask)
     _same_as_gloss(article.text, mentions, final, ask, kinds)
@@ -245,13 +253,16 @@ def _forget_namesakes_outside_their_area(
             and _LIST_GAP.fullmatch(text, mentions[listed - 1].end, mentions[listed].start)
         ):
             listed -= 1
+        # "Ağdam, una aldea del distrito de Tovuz" is no district of Karabakh either.
+        village = _VILLAGE_WORD.search(text, mention.end, after.start) is not None
         for item in mentions[listed : index + 1]:
             place = final[item.text, item.cue][0]
             if (
                 place is not None
-                and place.kind in SETTLEMENT_KINDS
+                and (place.kind in SETTLEMENT_KINDS or (village and place.kind in AREA_KINDS))
                 and (
-                    "village" in (place.kind, kinds[item.text, item.cue])
+                    village
+                    or "village" in (place.kind, kinds[item.text, item.cue])
                     or place.country != area.country
                 )
                 and place.admin1 != area.name
@@ -267,7 +278,9 @@ def _place_unknown_beside_known(
     nowhere (see `_rough_place`); written again bare ("Sus, on the road to Shusha"), it keeps
     the place its cued mention got, so cued mentions are placed first."""
     known = {name: place for name, (place, _, _) in final.items() if place is not None}
-    placed: dict[str, tuple] = {}
+    placed: dict[str, tuple] = {
+        text: final[text, cue] for text, cue in known if cue == NEIGHBOURHOOD_CUE
+    }
     for index in sorted(range(len(mentions)), key=lambda i: not mentions[i].cue):
         mention = mentions[index]
         name = (mention.text, mention.cue)
@@ -301,17 +314,7 @@ def _rough_place(
     if mention.cue == OUTLET_CUE:
         return None  # a newspaper's town is where the paper is, not near what it reports
     if mention.cue == NEIGHBOURHOOD_CUE:
-        # A neighbourhood is in the town named right after it ("el barrio de Kreuzberg, en
-        # Berlín") or in the one whose name ends its own ("barrio Alta Córdoba"), not in the
-        # article's region.
-        town = _town_after(mentions, index, known)
-        if town is None or not _STREET_TOWN.fullmatch(text, mention.end, town.start):
-            town = next((m for m in mentions if _ends_with_town(mention, m, known)), None)
-        if town is None:
-            return None
-        beside, _, service = final[town.text, town.cue]
-        where = f"in {beside.name}, which the text names with it"
-        return _beside(mention, beside, where, kind="city"), GEO_NEAR, f"{service}, by city"
+        return None  # placed in its town by `_neighbourhoods_in_their_towns`, or nowhere
     feature_kind = _feature_kind(mention.cue)
     if feature_kind == "street":
         city = _city_of_street(text, mentions, index, known)
@@ -390,6 +393,30 @@ def _district_of_article(mentions: list[Mention], known: dict) -> Place | None:
     if not counts or counts[0][1] < 2 or (len(counts) == 2 and counts[1][1] == counts[0][1]):
         return None
     return counts[0][0]
+
+
+def _neighbourhoods_in_their_towns(text: str, mentions: list[Mention], final: dict) -> None:
+    """A neighbourhood is in the town named right after it ("el barrio Bellavista, en
+    Santiago", not Peru's Bellavista; "el barrio de Kreuzberg, en Berlín") or in the one whose
+    name ends its own ("barrio Alta Córdoba"), whether or not a service knows its name, and
+    never in the article's region. Placed before towns abroad are read by the countries named
+    near them, of which it then says nothing."""
+    known = {name: place for name, (place, _, _) in final.items() if place is not None}
+    for index, mention in enumerate(mentions):
+        if mention.cue != NEIGHBOURHOOD_CUE:
+            continue
+        town = _town_after(mentions, index, known)
+        if town is None or not _STREET_TOWN.fullmatch(text, mention.end, town.start):
+            # "Nueva Julfa" is Isfahan's, not Julfa's: only an unknown name goes by its end.
+            unknown = (mention.text, mention.cue) not in known
+            town = next(
+                (m for m in mentions if unknown and _ends_with_town(mention, m, known)), None
+            )
+        if town is not None:
+            beside, _, service = final[town.text, town.cue]
+            where = f"in {beside.name}, which the text names with it"
+            place = _beside(mention, beside, where, kind="city")
+            final[mention.text, mention.cue] = (place, GEO_NEAR, f"{service}, by city")
 
 
 def _ends_with_town(mention: Mention, other: Mention, known: dict) -> bool:

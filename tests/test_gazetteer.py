@@ -184,6 +184,12 @@ def test_frequent_names_are_not_common_words_but_names_that_are_words_are():
         assert TABLE.is_common(name_key(name)), name
 
 
+def test_azerbaijani_schwa_is_also_read_as_a():
+    # GeoNames has Bilasuvar as "Pushkino", with the variant "Biləsuvar".
+    assert 148340 in {p.geonames_id for p in TABLE.candidates("Bilasuvar")}
+    assert 148340 in {p.geonames_id for p in TABLE.candidates("Biləsuvar")}
+
+
 def test_common_words_are_kept_as_spelt_as_well_as_by_key():
     assert "armas" in TABLE.common_spellings and "armash" not in TABLE.common_spellings
     assert word_key("Armash") in TABLE.common_words  # the key is the word's

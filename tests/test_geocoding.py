@@ -472,8 +472,31 @@ def test_a_neighbourhood_no_service_knows_is_put_only_in_the_town_named_right_af
     # Or in the town whose name ends its own, a capitalised common word and all.
     found = by_text("Marcharon en Córdoba. Viven en el barrio Alta Córdoba desde 1950.")
     assert same_point(found["Alta Córdoba"], found["Córdoba"])
+    # A neighbourhood named like a town elsewhere is still in its town, and says nothing of
+    # the country of the towns named near it (Peru's Bellavista would make Santiago Peru's).
+    found = by_text("Nos recibe en el barrio Bellavista, en Santiago. Vuelve a Santiago.")
+    assert same_point(found["Bellavista"], found["Santiago"])
+    assert found["Santiago"].place.country == "CL"
     # A neighbourhood the table knows is found by name ("el barrio de Arabkir").
     assert by_text("Vive en el barrio de Arabkir.")["Arabkir"].place.country == "AM"
+
+
+def test_a_town_called_a_village_of_another_district_is_a_namesake_placed_in_that_district():
+    found = by_text(
+        "Trabaja en Ağdam, una aldea del distrito azerbaiyano de Tovuz, en la frontera."
+    )
+    village, district = found["Ağdam"], found["Tovuz"]
+    assert village.place.kind == "village" and village.precision == GEO_REGION
+    assert (
+        distance_km(village.place.lat, village.place.lon, district.place.lat, district.place.lon)
+        < 1
+    )
+
+
+def test_bakus_districts_are_baku_not_their_namesakes_in_armenia():
+    # GeoNames lists "Garadag" for Armenia's Sevkar.
+    found = by_text("El parque solar de Garadagh, al sur de Bakú, y el barrio de Yasamal.")
+    assert found["Garadagh"].place.country == found["Yasamal"].place.country == "AZ"
 
 
 def test_a_village_cue_takes_no_town_of_that_name_outside_the_articles_region():
