@@ -223,6 +223,8 @@ _POST_CUES = frozenset(
     | {"neighbourhood", "neighborhood", "suburb"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
+_INDEFINITE = frozenset({"una", "un"})
+_A_VILLAGE_OF = {"aldea": "aldeas", "pueblo": "aldeas", "localidad": "localidades"}
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River", "Lake", "Reservoir"})
 # An airport named after a town is one name with it, placed at the town: "Zangilan
 # International Airport" (resolution asks for the town before it).
@@ -700,6 +702,10 @@ def _cue_before(text: str, start: int, space: int) -> str:
                 break
     if kind:
         k -= 1
+        if de and kind in _A_VILLAGE_OF and k and words[k - 1] in _INDEFINITE:
+            # "una aldea fronteriza de Tavush" is a village in Tavush, as "las aldeas de
+            # Tavush" are; "la aldea de Sus" is Sus.
+            return _A_VILLAGE_OF[kind]
         article = k and words[k - 1] in _ARTICLES
         k -= article
         de = k and words[k - 1] in _DE

@@ -731,6 +731,11 @@ def test_a_known_name_the_text_sets_in_a_province_is_taken_bare():
     assert found("Lo dijo Cárdenas ayer.") == []  # a surname
 
 
+def test_a_village_of_an_area_with_an_indefinite_article_names_the_area():
+    text = "Atacaron una aldea fronteriza de Tavush y luego la aldea de Sus."
+    assert cues(text) == [("Tavush", "aldeas"), ("Sus", "aldea")]
+
+
 def test_a_name_after_barrio_is_a_neighbourhood_but_the_plural_names_the_city():
     text = "Vive en el barrio de Xyzberg, en Berlín; the Xyzdorf neighbourhood."
     assert cues(text) == [("Xyzberg", "barrio"), ("Berlín", ""), ("Xyzdorf", "barrio")]
