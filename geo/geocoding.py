@@ -98,6 +98,7 @@ _CUED_FAR_KM = 800.0
 # many times as populous and the town goes by the name only among its variants; by a town,
 # only by one named this many characters from it.
 _OVERSHADOWS = 10
+_NEAR_ANCHOR_KM = 300.0
 _NAMED_WITH_IT = 80
 _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
@@ -682,10 +683,17 @@ def _abroad_by_named_country(
         there = [answer for answer in answers if answer[0].country == anchor.country]
         namesakes = [a for a in there if name_key(a[0].name) == name_key(name[0])]
         if anchor.kind in SETTLEMENT_KINDS and namesakes:
-            # Of the towns of that name there, the one nearest the town named with it.
+            # Of the towns of that name there, the one nearest the town named with it, when
+            # near it: "Watertown and Glendale" lie a continent apart.
             there = sorted(
                 namesakes, key=lambda a: distance_km(a[0].lat, a[0].lon, anchor.lat, anchor.lon)
             )
+            if (
+                place.country == anchor.country
+                and distance_km(there[0][0].lat, there[0][0].lon, anchor.lat, anchor.lon)
+                > _NEAR_ANCHOR_KM
+            ):
+                continue
         chosen, service = there[0]
         if (
             not home

@@ -224,6 +224,7 @@ _POST_CUES = frozenset(
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _INDEFINITE = frozenset({"una", "un"})
+_MASCULINE_ARTICLES = frozenset({"el", "del", "al"})
 _A_VILLAGE_OF = {"aldea": "aldeas", "pueblo": "aldeas", "localidad": "localidades"}
 _KIND_SUFFIXES = frozenset({"Province", "District", "Region", "River", "Lake", "Reservoir"})
 # An airport named after a town is one name with it, placed at the town: "Zangilan
@@ -789,6 +790,10 @@ def _acceptable(
     if before is None:
         return True
     word = text[before[0] : before[1]]
+    if word.lower() in _MASCULINE_ARTICLES and not text.startswith(" de ", end):
+        # Spanish names a town with no article: "el Pyunik", "del Shirak" are football
+        # clubs; "el Martuni de Karabaj" tells one Martuni from another.
+        return False
     return not (
         word[0].isupper() and _glues(word, table) and not _sentence_initial(text, before[0])
     )

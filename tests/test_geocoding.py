@@ -378,6 +378,12 @@ def test_the_town_in_a_spanish_papers_name_is_one_where_spanish_is_spoken():
     assert found["Toledo"].place.country == "ES"
 
 
+def test_a_namesake_is_chosen_by_the_town_named_with_it_only_when_near_it():
+    # Arizona's Glendale is nearer Watertown than the Armenians' Glendale, but far from both.
+    found = by_text("Hubo vigilias en Watertown y en Glendale.")
+    assert found["Glendale"].place.lon < -117 and found["Watertown"].place.lon > -72
+
+
 def test_a_town_abroad_is_the_one_in_the_country_named_nearest():
     spain = "Hubo marchas en Madrid. Nuestros abuelos llegaron a Valencia en 1920."
     venezuela = "Hubo marchas en Caracas. Nuestros abuelos llegaron a Valencia en 1920."

@@ -731,6 +731,12 @@ def test_a_known_name_the_text_sets_in_a_province_is_taken_bare():
     assert found("Lo dijo Cárdenas ayer.") == []  # a surname
 
 
+def test_a_town_with_a_masculine_article_is_a_football_club_unless_told_from_a_namesake():
+    # GeoNames lists "Pyunik" among the names of Armenia's Hovuni.
+    assert found("Es el nueve del Pyunik; el Pyunik visita al Shirak.") == ["Shirak"]
+    assert found("Este no es el Martuni de Karabaj.") == ["Martuni", "Karabaj"]
+
+
 def test_a_village_of_an_area_with_an_indefinite_article_names_the_area():
     text = "Atacaron una aldea fronteriza de Tavush y luego la aldea de Sus."
     assert cues(text) == [("Tavush", "aldeas"), ("Sus", "aldea")]
