@@ -99,6 +99,8 @@ _CUED_FAR_KM = 800.0
 # only by one named this many characters from it.
 _OVERSHADOWS = 10
 _NEAR_ANCHOR_KM = 300.0
+# The word the table's English names of such features end in, by cue.
+_NAMED_WITH_KIND = {"paso": "Pass", "puerto": "Pass", "puente": "Bridge", "lago": "Lake"}
 _NAMED_WITH_IT = 80
 _APPOSITION_CHARS = 40
 _CHAIN_GAPS = frozenset({"-", "–"})
@@ -159,6 +161,10 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             first[name] = _outlet_town(ask, name[0], kinds[name])
         else:
             found = ask(_query(*name), True, kinds[name], None)
+            if not found and name[1] in _NAMED_WITH_KIND:
+                # "el paso de Omar": the table has the pass as "Omar Pass", not as "Omar",
+                # which is a first name.
+                found = ask(f"{name[0]} {_NAMED_WITH_KIND[name[1]]}", True, kinds[name], None)
             first[name] = found[0] if found else _UNRESOLVED
     # Where a paper is, or a town a neighbourhood is named like, says nothing of the article's
     # region.

@@ -165,6 +165,7 @@ _KIND_CUES = {
     "road": "carretera",
     "highway": "carretera",
     "bridge": "puente",
+    "pass": "paso",
     "river": "río",
     "rivers": "río",
     "lakes": "lago",
@@ -220,7 +221,7 @@ _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
     | {"settlement", "settlements", "rivers", "lakes", "reservoirs", "bridge", "road", "highway"}
-    | {"neighbourhood", "neighborhood", "suburb"}
+    | {"neighbourhood", "neighborhood", "suburb", "pass"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _INDEFINITE = frozenset({"una", "un"})

@@ -499,6 +499,13 @@ def test_a_town_called_a_village_of_another_district_is_a_namesake_placed_in_tha
     )
 
 
+def test_a_pass_the_table_names_with_its_kind_is_found_from_its_cue_alone():
+    # The table has "Omar Pass", not "Omar", a first name.
+    for text in ("Huyeron por el paso de Omar.", "They fled over the Omar pass in snow."):
+        assert by_text(text)["Omar"].place.name == "Omar Pass"
+    assert "Omar" not in by_text("Lo dijo Omar ayer en Bakú.")
+
+
 def test_bakus_districts_are_baku_not_their_namesakes_in_armenia():
     # GeoNames lists "Garadag" for Armenia's Sevkar.
     found = by_text("El parque solar de Garadagh, al sur de Bakú, y el barrio de Yasamal.")
