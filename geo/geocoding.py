@@ -180,6 +180,10 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
             if _is_prefixed(text):
                 found = ask(text.split(None, 1)[1], True, "village", near)
                 place, provenance = found[0] if found else _UNRESOLVED
+                if place is not None and near and _far(place, near):
+                    # "Hin Shen" in an article about Shusha is not by Lori's Shnogh, which
+                    # GeoNames also calls "Shen": it is placed roughly, as unknown.
+                    place, provenance = _UNRESOLVED
                 final[text, cue] = (place, precision(NEAR_CUES[0], place), provenance)
                 continue
         elif provinces and place.kind in SETTLEMENT_KINDS:
