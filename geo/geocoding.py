@@ -117,11 +117,13 @@ _RIVER_REACH_KM = 150.0
 _FEATURE_KINDS = frozenset({"river", "lake", "mountain", "road"})
 # Features a village that shares their name is not (a crossing or a road takes its village's).
 _NATURAL_KINDS = frozenset({"river", "lake", "mountain"})
-# What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
-# Terter", "Zar (Kalbajar)".
+# Cues of names whose reading says nothing of the article's region: a paper's town, and a
+# neighbourhood named like a town elsewhere.
 _ASIDE_CUES = (OUTLET_CUE, NEIGHBOURHOOD_CUE)
 # "el distrito azerbaiyano de Tovuz", "la provincia fronteriza de Tavush".
 _ADJECTIVE = r"(?:\s+[a-záéíóúñ]+)?"
+# What sets the area a town lies in after it: "Zar in Kalbajar", "Gapanli, en el distrito de
+# Terter", "Zar (Kalbajar)".
 _IN_AREA = re.compile(
     r",?\s+(?:in|en)\s+(?:(?:el|la|the)\s+)?(?:(?:distrito|provincia|regi[oó]n)"
     + _ADJECTIVE
@@ -417,12 +419,11 @@ def _neighbourhoods_in_their_towns(text: str, mentions: list[Mention], final: di
         if mention.cue != NEIGHBOURHOOD_CUE:
             continue
         town = _town_after(mentions, index, known)
-        if town is None or not _STREET_TOWN.fullmatch(text, mention.end, town.start):
+        if town is not None and not _STREET_TOWN.fullmatch(text, mention.end, town.start):
+            town = None
+        if town is None and (mention.text, mention.cue) not in known:
             # "Nueva Julfa" is Isfahan's, not Julfa's: only an unknown name goes by its end.
-            unknown = (mention.text, mention.cue) not in known
-            town = next(
-                (m for m in mentions if unknown and _ends_with_town(mention, m, known)), None
-            )
+            town = next((m for m in mentions if _ends_with_town(mention, m, known)), None)
         if town is not None:
             beside, _, service = final[town.text, town.cue]
             where = f"in {beside.name}, which the text names with it"
@@ -431,6 +432,7 @@ def _neighbourhoods_in_their_towns(text: str, mentions: list[Mention], final: di
 
 
 def _ends_with_town(mention: Mention, other: Mention, known: dict) -> bool:
+    """Whether `other` is a town found by name that ends the name of `mention`."""
     place = known.get((other.text, other.cue))
     return (
         place is not None

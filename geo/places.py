@@ -1011,10 +1011,11 @@ _APPOSED_KIND = re.compile(
 
 
 def _situated(text: str, start: int, end: int) -> str:
-    """A village's cue for an unknown name the text sets in a district or province, after a
+    """A village's cue for a name the text sets in a district or province, after a
     preposition: "contra sus posiciones de Kojanabi, en el distrito de Tovuz", "the attacks
     on Gushchular in the Shusha district" (not "Los equipos de ACNUR en la región de", an
-    acronym, nor "on Friday in Tavush province", a common word)."""
+    acronym, nor "on Friday in Tavush province", a common word). It also takes bare a name the
+    table holds but needs a cue for: "venía de Cárdenas, en la provincia de Matanzas"."""
     before = _word_before(text, start)
     if (
         before is None
@@ -1027,8 +1028,8 @@ def _situated(text: str, start: int, end: int) -> str:
 
 
 _PLACE_PREPOSITIONS = frozenset(
-    ("de", "en", "a", "hasta", "desde", "y", "e", "of", "in", "on", "at", "near", "to", "from")
-    + ("and",)
+    {"de", "en", "a", "hasta", "desde", "y", "e"}
+    | {"of", "in", "on", "at", "near", "to", "from", "and"}
 )
 _SITUATED = re.compile(
     r",?\s+(?:en\s+(?:el\s+(?:distrito|municipio|raión|rayón)|la\s+(?:provincia|región|comarca))"
