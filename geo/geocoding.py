@@ -290,7 +290,7 @@ def _place_unknown_beside_known(
     """A village or hill no service knows goes, roughly, where the text puts it, rather than
     nowhere (see `_rough_place`); written again bare ("Sus, on the road to Shusha"), it keeps
     the place its cued mention got, so cued mentions are placed first."""
-    known = {name: place for name, (place, _, _) in final.items() if place is not None}
+    known = _known(final)
     placed: dict[str, tuple] = {
         text: final[text, cue] for text, cue in known if cue == NEIGHBOURHOOD_CUE
     }
@@ -324,10 +324,10 @@ def _rough_place(
     most, else the article's region, at precision 3. A hill goes where a village would ("la
     colina de Lele Tepe, entre Fizuli y Jabrayil")."""
     mention = mentions[index]
-    if mention.cue == OUTLET_CUE:
-        return None  # a newspaper's town is where the paper is, not near what it reports
-    if mention.cue == NEIGHBOURHOOD_CUE:
-        return None  # placed in its town by `_neighbourhoods_in_their_towns`, or nowhere
+    if mention.cue in _ASIDE_CUES:
+        # A newspaper's town is where the paper is, not near what it reports; a neighbourhood
+        # is placed in its town by `_neighbourhoods_in_their_towns`, or nowhere.
+        return None
     feature_kind = _feature_kind(mention.cue)
     if feature_kind == "street":
         city = _city_of_street(text, mentions, index, known)
@@ -414,7 +414,7 @@ def _neighbourhoods_in_their_towns(text: str, mentions: list[Mention], final: di
     name ends its own ("barrio Alta Córdoba"), whether or not a service knows its name, and
     never in the article's region. Placed before towns abroad are read by the countries named
     near them, of which it then says nothing."""
-    known = {name: place for name, (place, _, _) in final.items() if place is not None}
+    known = _known(final)
     for index, mention in enumerate(mentions):
         if mention.cue != NEIGHBOURHOOD_CUE:
             continue
@@ -429,6 +429,11 @@ def _neighbourhoods_in_their_towns(text: str, mentions: list[Mention], final: di
             where = f"in {beside.name}, which the text names with it"
             place = _beside(mention, beside, where, kind="city")
             final[mention.text, mention.cue] = (place, GEO_NEAR, f"{service}, by city")
+
+
+def _known(final: dict) -> dict[tuple[str, str], Place]:
+    """The places found so far, by (text, cue)."""
+    return {name: place for name, (place, _, _) in final.items() if place is not None}
 
 
 def _ends_with_town(mention: Mention, other: Mention, known: dict) -> bool:
