@@ -57,7 +57,7 @@ _MONTH_ABBREVIATIONS = {
     "ago": 8, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dic": 12,
     "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = {
+WEEKDAYS = {
     "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
     "domingo": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
@@ -287,7 +287,7 @@ for _needle in ("principios", "principio", "comienzos", "inicios", "mediados", "
     _CUES[_needle] = {"part"}
 for _needle in _MONTH_ABBREVIATIONS:
     _CUES.setdefault(_needle, set()).add("short_month")
-for _needle in _WEEKDAYS:
+for _needle in WEEKDAYS:
     _CUES.setdefault(_needle, set()).add("weekday")
 for _form, _needles in enumerate(_RELATIVE_NEEDLES):
     for _needle in _needles:
@@ -506,7 +506,7 @@ def _middle_of_month(base: date, months: int) -> date:
 def _weekday(match: re.Match, published: date | None) -> date | None:
     if published is None:
         return None
-    weekday = _WEEKDAYS[match["weekday"]]
+    weekday = WEEKDAYS[match["weekday"]]
     when = match["when"] or ""
     if when.startswith(("proximo", "que")) or (match["qual"] or "").endswith(("proximo", "next")):
         return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from geo.dates import WEEKDAYS
 from geo.gazetteer import (
     CALENDAR_KEYS,
     PARTICLES,
@@ -366,7 +367,11 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             if text[end + 1 : end + 2].islower():
                 cue = _cue_after(text, end) or _situated(text, start, end)
             elif text[end : end + 1] == ",":
-                cue = _apposed_kind(text, end) or _situated(text, start, end)
+                cue = (
+                    _apposed_kind(text, end)
+                    or _situated(text, start, end)
+                    or _dateline(text, start, end)
+                )
             if not cue:
                 continue
         if longest > 1:
@@ -761,6 +766,8 @@ def _acceptable(
     text: str, start: int, end: int, important: bool, common: bool, table: PlaceTable
 ) -> bool:
     """Whether the name at start:end, whose key is `important` or `common`, is taken bare."""
+    if _dateline(text, start, end):
+        return True
     if text[end : end + 1] == " " and text[start:end] in table.country_adjectives:
         after = _WORD.match(text, end + 1)
         if after and after[0] not in _CONJUNCTIONS and not _cue_after(text, end):
@@ -954,6 +961,10 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
     "la aldea de Karin Tak" names one place even if the table knows a "Karin" elsewhere.
     """
     facts = table.word_facts
+    # A frequent word alone names nothing after a cue; the word after it is part of the name
+    # even if frequent too: "la región de Los Ríos", "la provincia de Río Negro".
+    head = text[start:end]
+    lone_word = " " not in head and (facts.get(head) or _learn(table, head))[7]
     for _ in range(3):
         if end >= len(text) or text[end] not in _JOINERS:
             break
@@ -965,9 +976,10 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
             table, written
         )
         if not written[0].isupper() or (
-            common_word and not important and not _after_saint(text, end)
+            common_word and not important and not _after_saint(text, end) and not lone_word
         ):
             break
+        lone_word = False
         if text[end] in _HYPHENS and (single or name_key(text[start:end]) in table.by_key):
             break  # places joined: "la ruta Goris-Kapan", "la carretera Ahmadbeyli-Füzuli-Şuşa"
         end = word.end()
@@ -1007,6 +1019,32 @@ _APPOSED_KIND = re.compile(
     r"(?!\s+(?:elders?|chiefs?|heads?|schools?|council|hall|officials?|leaders?|mayors?)\b)"
     r"|(?:la|el|the)\s+(aldea|pueblo|localidad|ciudad|village|town|city)"
     r"(?=\s+(?:de|del|of|in|near|donde|where)\b))"
+)
+
+
+def _dateline(text: str, start: int, end: int) -> str:
+    """A town's cue for a name a date follows at the start of a line or of a part of the
+    header, as a paper's dateline writes it: "Salta, sábado 8 de enero de 1994", "El Litoral |
+    Santa Fe, martes 17 de mayo", "TUCSON, Oct. 5" (not "Domingo, 5 de octubre", nor a
+    byline's "Ana García, 12 de marzo")."""
+    if text[end : end + 1] != "," or not _DATELINE_DATE.match(text, end):
+        return ""
+    before = start - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    if before >= 0 and text[before] not in _HEADER_BREAKS:
+        return ""
+    return "" if fold(text[start:end]) in WEEKDAYS else "ciudad"
+
+
+_HEADER_BREAKS = frozenset("\n|·—–-")
+
+
+_DATELINE_DATE = re.compile(
+    r",\s+(?:[^\W\d_]+,?\s+)?(?:\d{1,2}\s+(?:de\s+)?"
+    r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic|jan|apr|aug|dec)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
 )
 
 

@@ -776,3 +776,21 @@ def test_a_byline_of_names_is_no_headline_whose_capitals_glue_nothing():
 
 def test_an_english_adjective_of_a_people_before_a_kind_word_is_no_place():
     assert found("The Kurdish villages of Lachin district and a Turkish village.") == ["Lachin"]
+
+
+def test_a_name_a_date_follows_at_the_start_of_a_header_is_the_datelines_town():
+    text = (
+        "La Nueva Crónica | León, jueves 8 de marzo de 2012\n"
+        "Zorrilla, 5 de mayo\nEl Litoral | Santa Fe, martes 17 de mayo | Internacional"
+    )
+    assert cues(text) == [("León", ""), ("Zorrilla", "ciudad"), ("Santa Fe", "")]
+    # A weekday, a byline's surname and a town in running text are no datelines.
+    assert found("La Prensa | Domingo, 5 de octubre de 2025") == []
+    assert found("Por Ana Zorrilla, 5 de mayo") == []
+
+
+def test_a_frequent_word_alone_after_a_cue_runs_on_into_the_next_capitalised_word():
+    assert cues("en la provincia de Río Negro y la región de Los Ríos") == [
+        ("Río Negro", "provincia"),
+        ("Los Ríos", "región"),
+    ]
