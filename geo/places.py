@@ -412,6 +412,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             )
         ):
             continue  # "near Lake Sev", "Mount Kaputjugh": the kind word is the next name's cue
+        if carried and not name and table.is_demonym(key):
+            continue  # a people opens no item of a list: "call it Shusha and Armenians Shushi"
         if cue or prefixed or glued:
             # After a prefix the next word belongs to the name even if common ("Nerkin Hand").
             first_end = _word_after(text, end)[1] if prefixed else end

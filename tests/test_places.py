@@ -794,3 +794,8 @@ def test_a_frequent_word_alone_after_a_cue_runs_on_into_the_next_capitalised_wor
         ("Río Negro", "provincia"),
         ("Los Ríos", "región"),
     ]
+
+
+def test_a_people_opens_no_item_of_a_list():
+    text = "The city, which Azerbaijanis call Shusha and Armenians Shushi, was shelled."
+    assert found(text) == ["Shusha", "Shushi"]
