@@ -216,6 +216,7 @@ AIRPORT_CUE = "aeropuerto"
 _NEAR_BARE = {"near": "cerca de", "outside": "cerca de", "nearby": "cerca de"}
 # Prepositions that put what follows in a place: a town named like a word after one is the town.
 _IN_A_PLACE = frozenset({"en", "desde", "hasta", "hacia", "in", "from", "towards", "toward"})
+_THROUGH = frozenset({"por", "vía", "via", "through"})
 _NATURAL_CUES = frozenset({"lago", "monte"})
 # Kind words written after the name (English): "Syunik province", "the Lachin corridor".
 _POST_CUES = frozenset(
@@ -843,13 +844,18 @@ def _in_a_town(text: str, start: int, end: int, table: PlaceTable) -> bool:
     if before is None:
         return False
     preposition = text[before[0] : before[1]].lower()
-    if preposition not in _IN_A_PLACE and not (
+    key = name_key(text[start:end])
+    if preposition in _THROUGH:
+        # "pasaron por Sujumi", "via Batumi"; "por" also names an agent, who may be named
+        # like a word ("criticado por Victoria").
+        if table.is_common(key):
+            return False
+    elif preposition not in _IN_A_PLACE and not (
         preposition in _DE
         and " " in text[start:end]
         and not _after_saint(text, text.find(" ", start))
     ):
         return False
-    key = name_key(text[start:end])
     if key in CALENDAR_KEYS:
         return False  # "in May", "from Monday"
     return not _title_case(text, start, table) and any(

@@ -799,3 +799,8 @@ def test_a_frequent_word_alone_after_a_cue_runs_on_into_the_next_capitalised_wor
 def test_a_people_opens_no_item_of_a_list():
     text = "The city, which Azerbaijanis call Shusha and Armenians Shushi, was shelled."
     assert found(text) == ["Shusha", "Shushi"]
+
+
+def test_a_town_named_only_by_a_variant_is_a_place_after_por_or_via_unless_it_is_a_word():
+    assert found("Pasaron por Sujumi y llegaron via Krasnovodsk.") == ["Sujumi", "Krasnovodsk"]
+    assert found("Fue criticado por Victoria.") == []
