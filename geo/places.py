@@ -420,11 +420,12 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             first_end = _word_after(text, end)[1] if prefixed else end
             run_end = _capitalised_run(text, start, first_end, table)
             if run_end > mention_end and not (
-                carried and not repeated and not _LIST_END.match(text, run_end)
+                carried and not (repeated or prefixed) and not _LIST_END.match(text, run_end)
             ):
                 # A cue carried along a list brings no unknown name that ends no item of it
                 # ("the village of Ağdam, Azerbaijani officials said"), unless its preposition
-                # is repeated too ("los vecinos de Davit Bek y de Aravus dicen").
+                # is repeated too ("los vecinos de Davit Bek y de Aravus dicen") or a village's
+                # prefix opens it ("Hin Shen y Mets Shen bajan").
                 mention_end, name = run_end, ""
         elif (
             not mention_end and ((listed or repeated) and last_minor or joined) and not common_word

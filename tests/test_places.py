@@ -804,3 +804,8 @@ def test_a_people_opens_no_item_of_a_list():
 def test_a_town_named_only_by_a_variant_is_a_place_after_por_or_via_unless_it_is_a_word():
     assert found("Pasaron por Sujumi y llegaron via Krasnovodsk.") == ["Sujumi", "Krasnovodsk"]
     assert found("Fue criticado por Victoria.") == []
+
+
+def test_a_villages_prefix_opens_a_name_in_a_list_the_words_after_it_do_not_end():
+    text = "Una semana después, Hin Shen y Mets Shen bajan en una fila de autos."
+    assert found(text) == ["Hin Shen", "Mets Shen"]
