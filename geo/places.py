@@ -53,6 +53,8 @@ _JOINERS = frozenset({" ", "-", "‐", "‑", "–"})
 # A neighbourhood, of no kind the table holds: "el barrio de Kreuzberg" (not "los barrios de
 # Ereván", the city's).
 NEIGHBOURHOOD_CUE = "barrio"
+# A place's head, whose name may follow it as an apposition, not as a list's next place.
+_HEAD_CUE = "alcalde"
 # Cue words, folded, mapped to the canonical cue recorded on the mention.
 _KIND_CUES = {
     "provincia": "provincia",
@@ -121,8 +123,8 @@ _KIND_CUES = {
     "habitantes": "vecinos",
     "residentes": "vecinos",
     "pobladores": "vecinos",
-    "alcalde": "vecinos",
-    "alcaldesa": "vecinos",
+    "alcalde": _HEAD_CUE,
+    "alcaldesa": _HEAD_CUE,
     "alcaldía": "vecinos",
     # Another name for the place just named ("Vardenis, que los azerbaiyanos llaman X").
     "llama": "llama",
@@ -345,7 +347,13 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
                 # "los vecinos de Davit Bek y de Aravus": the repeated "de" repeats the cue too.
                 listed = text[start - 3 : start - 1] in ("de", "of")
             else:
-                listed = 0 < gap <= 5 and _LIST_GAP.match(text, last_end, start) is not None
+                # "El alcalde de Movses, Samvel Hovsepián, dijo": a head's name follows his
+                # place, no list does.
+                listed = (
+                    0 < gap <= 5
+                    and _LIST_GAP.match(text, last_end, start) is not None
+                    and last_cue != _HEAD_CUE
+                )
         cue = ""
         if start > 1 and text[start - 1] == " ":  # cheap test first: a cue's last word before
             space = text.rfind(" ", start - 16 if start > 16 else 0, start - 1)
