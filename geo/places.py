@@ -398,6 +398,7 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             or _acceptable(text, start, end, important, common, table)
             or _cue_after(text, end)
             or _situated(text, start, end)
+            or _route_end(text, start, mentions)
         ):
             # A kind word after it makes a place of a frequent word too: "a resident of Sus
             # village".
@@ -1063,6 +1064,19 @@ _DATELINE_DATE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
     re.IGNORECASE,
 )
+
+
+def _route_end(text: str, start: int, mentions: list[Mention]) -> bool:
+    """Whether the name at `start` ends a route from the place just found: "una historia que
+    va de Tiflis a Perm", "from Goris to Kapan"."""
+    if not mentions or text[mentions[-1].end : start] not in _ROUTE_GAPS:
+        return False
+    before = _word_before(text, mentions[-1].start)
+    return before is not None and text[before[0] : before[1]].lower() in _ROUTE_OPENERS
+
+
+_ROUTE_GAPS = frozenset({" a ", " hasta ", " to "})
+_ROUTE_OPENERS = frozenset({"de", "desde", "from"})
 
 
 def _situated(text: str, start: int, end: int) -> str:

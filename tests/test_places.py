@@ -814,3 +814,8 @@ def test_a_villages_prefix_opens_a_name_in_a_list_the_words_after_it_do_not_end(
 def test_a_mayors_name_after_his_town_is_no_list_of_places():
     text = "El alcalde de Movses, Samvel Hovsepián, dijo que los vecinos de Sotk, Kut y Berd"
     assert found(text) == ["Movses", "Sotk", "Kut", "Berd"]
+
+
+def test_a_name_that_ends_a_route_from_a_place_is_a_place_even_if_a_word():
+    assert found("Una historia que va de Tiflis a Perm.") == ["Tiflis", "Perm"]
+    assert found("Tiflis a Perm.") == ["Tiflis"]
