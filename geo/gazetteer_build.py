@@ -56,7 +56,7 @@ _REGION = {
     "ES": ("cities5000", 0),
     **{iso: ("cities15000", 15000) for iso in LATIN_AMERICA},
     "US": ("cities15000", 100_000),
-    "FR": ("cities15000", 30_000),
+    "FR": ("cities15000", 20_000),
 }
 # Parliaments named like towns abroad: "una delegación a la Duma" is Russia's, not Syria's Dūmā.
 _PARLIAMENTS = ("Duma", "Rada", "Cortes", "Majlis", "Sejm", "Knesset")
