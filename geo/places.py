@@ -453,6 +453,8 @@ def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
             elif mention_end - start == 1:
                 continue  # a lone capital after a cue is an initial, not a name
         cue = cue or kind_cue
+        if not cue and name and text[start - 4 if start > 3 else 0 : start] in _RIVER_ARTICLES:
+            cue = _river_cue(name, table)
         if name and mention_end > end:
             last = text.rfind(" ", end, mention_end)
             suffix = text[last + 1 : mention_end] if last > 0 else ""
@@ -1077,6 +1079,17 @@ def _route_end(text: str, start: int, mentions: list[Mention]) -> bool:
 
 _ROUTE_GAPS = frozenset({" a ", " hasta ", " to "})
 _ROUTE_OPENERS = frozenset({"de", "desde", "from"})
+
+
+def _river_cue(key: str, table: PlaceTable) -> str:
+    """A river's cue for a name an article comes before when the table holds a river of that
+    name: "a lo largo del Araks", "cruza el Araks", "along the Aras"; a town takes no article
+    (the Araks villages of Armavir had been taken)."""
+    places = table.places
+    return "río" if any(places[i].kind == "river" for i in table.indexes(key)) else ""
+
+
+_RIVER_ARTICLES = frozenset({"del ", " el ", " al ", "the "})
 
 
 def _situated(text: str, start: int, end: int) -> str:

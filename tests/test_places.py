@@ -819,3 +819,8 @@ def test_a_mayors_name_after_his_town_is_no_list_of_places():
 def test_a_name_that_ends_a_route_from_a_place_is_a_place_even_if_a_word():
     assert found("Una historia que va de Tiflis a Perm.") == ["Tiflis", "Perm"]
     assert found("Tiflis a Perm.") == ["Tiflis"]
+
+
+def test_a_name_after_an_article_is_the_river_when_the_table_holds_one_of_that_name():
+    text = "La vía corría a lo largo del Araks. Vive en Araks. Crossed the Aras."
+    assert cues(text) == [("Araks", "río"), ("Araks", ""), ("Aras", "río")]
