@@ -72,6 +72,15 @@ _CITY_WITH_DISTRICTS, _DISTRICT_KM = 500_000, 8.0
 # News agencies whose names are a place's somewhere (China's Jinhua, Iran's Fars province).
 _NEWS_AGENCIES = ("Xinhua", "Fars", "Mehr", "Tasnim", "Interfax", "Anadolu", "Sputnik", "Turan")
 _AGENCY_KEYS = frozenset(word_key(name) for name in _NEWS_AGENCIES)
+# Articles and prepositions a town abroad's key may equal ("Loos" is "Los" once double letters
+# merge): such a town can never be named bare, and every sentence that opens with the word
+# would be read as a candidate place.
+_FUNCTION_WORDS = (
+    "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "en", "se",
+    "y", "o", "que", "con", "por", "para", "the", "of", "in", "on", "at", "to", "and", "a", "an",
+)  # fmt: skip
+_FUNCTION_KEYS = frozenset(map(word_key, _FUNCTION_WORDS))
+_AGENCY_OR_FUNCTION_KEYS = _AGENCY_KEYS | _FUNCTION_KEYS
 
 
 def _cities(name: str) -> dict:
@@ -172,10 +181,14 @@ def build_geonames(path: Path = GEONAMES_FILE) -> int:
     rows: dict[int, dict] = {}
     for iso, (source, minimum) in _REGION.items():
         for city in _cities(source).values():
-            if city["countrycode"] == iso and city["population"] >= minimum:
+            if (
+                city["countrycode"] == iso
+                and city["population"] >= minimum
+                and (iso in FOCUS_COUNTRIES or word_key(city["name"]) not in _FUNCTION_KEYS)
+            ):
                 rows[city["geonameid"]] = _city_row(city, capital_ids)
     for city in world.values():
-        if word_key(city["name"]) in _AGENCY_KEYS:
+        if word_key(city["name"]) in _AGENCY_OR_FUNCTION_KEYS:
             continue  # "EREVAN, 9 may (Xinhua)" names no Chinese city
         if city["population"] >= _WORLD_MIN_POPULATION or city["geonameid"] in capital_ids:
             rows.setdefault(city["geonameid"], _city_row(city, capital_ids))

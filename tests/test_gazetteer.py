@@ -62,6 +62,11 @@ def test_syunik_gegharkunik_tavush_are_also_villages():
         assert {"admin1", "village"} <= {kind for _, kind in kinds(name)}
 
 
+def test_no_town_abroad_is_keyed_like_an_article_or_a_preposition():
+    # France's Loos is "Los" once its double letter merges, Turkey's Of the English "of".
+    assert not kinds("Los") and not kinds("Of")
+
+
 def test_goris_and_gori_stay_apart():
     assert word_key("Goris") != word_key("Gori")
     assert ("Goris", "city") in kinds("Goris")
