@@ -216,3 +216,8 @@ def test_spanish_gue_spellings_find_zangilan(written):
 )
 def test_the_regions_monasteries_rivers_and_reservoirs_go_by_their_other_names(written, place):
     assert place in {p.name for p in TABLE.candidates(written)}
+
+
+def test_the_gulf_is_the_persian_gulf_unless_another_gulf_is_named():
+    assert ("Persian Gulf", "sea") in kinds("Gulf")
+    assert kinds("Gulf of Mexico") == {("Gulf of Mexico", "sea")}
