@@ -803,6 +803,8 @@ def _acceptable(
         # A short all-capitals word is an acronym ("OC Media", "EU"), unless a place is written
         # so letter for letter: the key's merged letters make "EU" the key of "EEUU".
         return text[start:end] in table.capitals_names
+    if _header_field(text, start, end, common):
+        return True
     if _after_saint(text, start - 1):
         return False  # a saint's name: "la iglesia del Santo Salvador", not Brazil's Salvador
     if important:
@@ -1058,6 +1060,23 @@ def _dateline(text: str, start: int, end: int) -> str:
 
 
 _HEADER_BREAKS = frozenset("\n|·—–-")
+
+
+def _header_field(text: str, start: int, end: int, common: bool) -> bool:
+    """Whether the name fills a field of a page's header on its own: in brackets after the
+    paper's name ("La Voz del Sur (Jerez) | Mundo"), or between bars after it, unless it is
+    one frequent word, as a section's name is ("La Prensa Austral | Punta Arenas | Lunes", not
+    "| Cine |"). The first field is the paper's own name ("Los Andes | ...")."""
+    before, after = start - 1, end
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    opener = text[before] if before >= 0 else "\n"
+    closer = text[after] if after < len(text) else "\n"
+    if opener == "(":
+        return closer == ")"
+    return opener == "|" and closer in "|\n" and not (common and " " not in text[start:end])
 
 
 _DATELINE_DATE = re.compile(

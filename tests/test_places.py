@@ -824,3 +824,10 @@ def test_a_name_that_ends_a_route_from_a_place_is_a_place_even_if_a_word():
 def test_a_name_after_an_article_is_the_river_when_the_table_holds_one_of_that_name():
     text = "La vía corría a lo largo del Araks. Vive en Araks. Crossed the Aras."
     assert cues(text) == [("Araks", "río"), ("Araks", ""), ("Aras", "río")]
+
+
+def test_a_name_that_fills_a_header_field_after_the_papers_name_is_a_place():
+    text = "La Voz del Sur (Jerez) | Mundo\nLa Prensa Austral | Punta Arenas | Lunes 5 de octubre"
+    assert found(text) == ["Jerez", "Punta Arenas"]
+    # The paper's own name and a section named by one frequent word are no places.
+    assert found("El Progreso | Cine | 2024") == []
