@@ -1051,12 +1051,19 @@ def _dateline(text: str, start: int, end: int) -> str:
     byline's "Ana García, 12 de marzo")."""
     if text[end : end + 1] != "," or not _DATELINE_DATE.match(text, end):
         return ""
-    before = start - 1
-    while before >= 0 and text[before] == " ":
-        before -= 1
-    if before >= 0 and text[before] not in _HEADER_BREAKS:
+    if _around(text, start, end)[0] not in _HEADER_BREAKS:
         return ""
     return "" if fold(text[start:end]) in WEEKDAYS else "ciudad"
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters before `start` and after `end`, past spaces; a line break at the ends."""
+    before, after = start - 1, end
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    return text[before] if before >= 0 else "\n", text[after] if after < len(text) else "\n"
 
 
 _HEADER_BREAKS = frozenset("\n|·—–-")
@@ -1067,13 +1074,7 @@ def _header_field(text: str, start: int, end: int, common: bool) -> bool:
     paper's name ("La Voz del Sur (Jerez) | Mundo"), or between bars after it, unless it is
     one frequent word, as a section's name is ("La Prensa Austral | Punta Arenas | Lunes", not
     "| Cine |"). The first field is the paper's own name ("Los Andes | ...")."""
-    before, after = start - 1, end
-    while before >= 0 and text[before] == " ":
-        before -= 1
-    while after < len(text) and text[after] == " ":
-        after += 1
-    opener = text[before] if before >= 0 else "\n"
-    closer = text[after] if after < len(text) else "\n"
+    opener, closer = _around(text, start, end)
     if opener == "(":
         return closer == ")"
     return opener == "|" and closer in "|\n" and not (common and " " not in text[start:end])
