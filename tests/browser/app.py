@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("INCIDENT_ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -167,9 +168,21 @@ def clickable_markers(page: Page) -> list[str]:
 def open_cluster(page: Page, *, largest: bool = True) -> bool:
     """Click the largest (or smallest) cluster, and the map zooms in on it; False if none."""
     clusters = page.frame_locator(MAP_FRAME).locator(".marker-cluster")
-    sizes = clusters.evaluate_all("els => els.map(e => parseInt(e.textContent, 10))")
-    if not sizes:
-        return False
-    clusters.nth(sizes.index(max(sizes) if largest else min(sizes))).click(force=True)
+    for attempt in range(_CLUSTER_CLICKS):
+        sizes = clusters.evaluate_all("els => els.map(e => parseInt(e.textContent, 10))")
+        if not sizes:
+            return False
+        target = clusters.nth(sizes.index(max(sizes) if largest else min(sizes)))
+        try:
+            target.click(force=True, timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            # The map redrew its clusters between the count and the click (it was still
+            # settling after the last zoom): count again.
+            if attempt == _CLUSTER_CLICKS - 1:
+                raise
     page.wait_for_timeout(700)
     return True
+
+
+_CLUSTER_CLICKS = 3
