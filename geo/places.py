@@ -781,7 +781,7 @@ def _acceptable(
     text: str, start: int, end: int, important: bool, common: bool, table: PlaceTable
 ) -> bool:
     """Whether the name at start:end, whose key is `important` or `common`, is taken bare."""
-    if _dateline(text, start, end):
+    if _dateline(text, start, end) or _names_a_paper(text, end):
         return True
     if text[end : end + 1] == " " and text[start:end] in table.country_adjectives:
         after = _WORD.match(text, end + 1)
@@ -1067,6 +1067,20 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 _HEADER_BREAKS = frozenset("\n|·—–-")
+
+
+# The word after a town in an English paper's name, which news names as a place inside it:
+# "The Fresno Bee", "the Chicago Tribune".
+_PAPER_WORDS = frozenset(
+    {"Times", "Post", "Herald", "Tribune", "Bee", "Globe", "Chronicle", "Gazette", "Journal"}
+    | {"Star", "Sun", "Courier", "Observer", "Examiner", "Inquirer", "Register", "Telegraph"}
+)
+
+
+def _names_a_paper(text: str, end: int) -> bool:
+    """Whether the name ending at `end` opens an English paper's name ("The Fresno Bee")."""
+    after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return after is not None and after[0] in _PAPER_WORDS
 
 
 def _header_field(text: str, start: int, end: int, common: bool) -> bool:

@@ -831,3 +831,7 @@ def test_a_name_that_fills_a_header_field_after_the_papers_name_is_a_place():
     assert found(text) == ["Jerez", "Punta Arenas"]
     # The paper's own name and a section named by one frequent word are no places.
     assert found("El Progreso | Cine | 2024") == []
+
+
+def test_a_town_that_opens_an_english_papers_name_is_a_place_inside_it():
+    assert found("The Fresno Bee reported it, as did the Chicago Tribune.") == ["Fresno", "Chicago"]
