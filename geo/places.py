@@ -986,7 +986,8 @@ def _capitalised_run(text: str, start: int, end: int, table: PlaceTable) -> int:
     # A frequent word alone names nothing after a cue; the word after it is part of the name
     # even if frequent too: "la región de Los Ríos", "la provincia de Río Negro".
     head = text[start:end]
-    lone_word = " " not in head and (facts.get(head) or _learn(table, head))[7]
+    *_, head_common, _ = _facts(table, head)
+    lone_word = " " not in head and head_common
     for _ in range(3):
         if end >= len(text) or text[end] not in _JOINERS:
             break
@@ -1067,6 +1068,12 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 _HEADER_BREAKS = frozenset("\n|·—–-")
+_DATELINE_DATE = re.compile(
+    r",\s+(?:[^\W\d_]+,?\s+)?(?:\d{1,2}\s+(?:de\s+)?"
+    r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic|jan|apr|aug|dec)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
 
 
 # The word after a town in an English paper's name, which news names as a place inside it:
@@ -1092,14 +1099,6 @@ def _header_field(text: str, start: int, end: int, common: bool) -> bool:
     if opener == "(":
         return closer == ")"
     return opener == "|" and closer in "|\n" and not (common and " " not in text[start:end])
-
-
-_DATELINE_DATE = re.compile(
-    r",\s+(?:[^\W\d_]+,?\s+)?(?:\d{1,2}\s+(?:de\s+)?"
-    r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic|jan|apr|aug|dec)|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
-    re.IGNORECASE,
-)
 
 
 def _route_end(text: str, start: int, mentions: list[Mention]) -> bool:
