@@ -103,6 +103,14 @@ _NEAR_ANCHOR_KM = 300.0
 _NAMED_WITH_KIND = {"paso": "Pass", "puerto": "Pass", "puente": "Bridge", "lago": "Lake"}
 _NAMED_WITH_IT = 80
 _APPOSITION_CHARS = 40
+# What an apposition may place a name by ("Martuni, a orillas del lago Sevan").
+_BESIDE_KINDS = frozenset({"admin1", "city", "village", "lake", "mountain"})
+# An apposition that says where: a bracket, or a comma and a preposition of place, with no
+# clause of its own ("Agarak, y que se dirigen a Ereván").
+_BESIDE = re.compile(
+    r"\s*\(\s*|,\s+(?:a|al|en|junto|cerca|frente|on|in|at|near|by|off)\b"
+    r"(?:(?!\b(?:que|which|where|donde)\b)[^.,;:()])*"
+)
 _CHAIN_GAPS = frozenset({"-", "–"})
 _STREET_TOWN = re.compile(r",?\s+(?:de|en|in)\s+|,\s+")
 _GLOSS = re.compile(r" ?\( ?")
@@ -204,6 +212,7 @@ def locate(article: Article, mentions: list[Mention], geocoder: Geocoder) -> lis
     _rivers_by_sentence(article.text, mentions, final, ask)
     _same_as_gloss(article.text, mentions, final, ask, kinds)
     _abroad_by_named_country(article.text, mentions, final, ask, kinds)
+    _by_the_place_beside(article.text, mentions, final, ask, kinds)
     if near:
         for name, (place, _, _) in final.items():
             if _far_namesake(place, kinds[name], near):
@@ -720,6 +729,44 @@ def _abroad_by_named_country(
         ):
             continue  # "Viena" near "Francia" is Vienna, not Vienne, which GeoNames also calls so
         final[name] = (chosen, precision(name[1], chosen), service)
+
+
+def _by_the_place_beside(text: str, mentions: list[Mention], final: dict, ask, kinds: dict) -> None:
+    """A name is the place of that name by the one its apposition names ("Martuni, a orillas
+    del lago Sevan", "Martuni, on the southern shore of Lake Sevan", "Martuni (Gegharkunik)"),
+    when it was read as another far from it: the article's region, or the old name of a
+    district elsewhere, loses to what the text says beside the name."""
+    for index in range(len(mentions) - 1):
+        mention, after = mentions[index], mentions[index + 1]
+        name = (mention.text, mention.cue)
+        place, anchor = final[name][0], final[after.text, after.cue][0]
+        if (
+            place is None
+            or place.kind not in _TOWNS_AND_AREAS
+            or anchor is None
+            or anchor.kind not in _BESIDE_KINDS
+            or len(between := text[mention.end : after.start]) > _APPOSITION_CHARS
+            or not _BESIDE.fullmatch(between)
+            or _by(place, anchor)
+        ):
+            continue
+        beside = [
+            answer
+            for answer in ask(name[0], False, kinds[name], None)
+            if answer[0].kind in SETTLEMENT_KINDS and _by(answer[0], anchor)
+        ]
+        if beside:
+            chosen, service = min(
+                beside, key=lambda a: distance_km(a[0].lat, a[0].lon, anchor.lat, anchor.lon)
+            )
+            final[name] = (chosen, precision(name[1], chosen), service)
+
+
+def _by(place: Place, anchor: Place) -> bool:
+    """Whether a place lies in a province, or near a town, lake or mountain."""
+    if anchor.kind == "admin1":
+        return place.admin1 == anchor.name or place == anchor
+    return distance_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _LIST_KM
 
 
 def _nearest_anchor(

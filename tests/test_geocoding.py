@@ -360,6 +360,29 @@ def test_a_town_named_in_apposition_with_a_country_abroad_is_that_countrys():
     assert by_text("Rusia envió tropas a Armavir.")["Armavir"].place.country == "AM"
 
 
+def test_a_name_is_the_place_of_that_name_by_the_one_its_apposition_names():
+    # "Martuni" is also the old name of Karabakh's Khojavend district, which an article on
+    # Karabakh reads it as, unless the text puts it by Lake Sevan or in Gegharkunik.
+    karabakh = "Bombardeos en Stepanakert y Martakert. Los heridos llegaron a "
+    assert by_text(karabakh + "Martuni.")["Martuni"].place.country == "AZ"
+    for beside in (
+        ", a orillas del lago Sevan.",
+        ", en la provincia de Gegharkunik.",
+        " (Gegharkunik).",
+    ):
+        martuni = by_text(karabakh + "Martuni" + beside)["Martuni"].place
+        assert (martuni.country, martuni.admin1) == ("AM", "Gegharkunik"), beside
+    assert (
+        by_text("The wounded reached Martuni, on the southern shore of Lake Sevan, and Goris.")[
+            "Martuni"
+        ].place.country
+        == "AM"
+    )
+    # A clause after the comma is no apposition: Armenia's Agarak is not moved to Yerevan.
+    agarak = by_text("Entran por Nurduz, frente a Agarak, y que se dirigen a Ereván.")["Agarak"]
+    assert agarak.place.admin1 == "Syunik"
+
+
 def test_of_two_towns_abroad_of_one_name_spains_wins_unless_the_other_is_far_bigger():
     # Venezuela's Valencia has twice the people of Spain's; Mexico's León thirteen times.
     assert by_text("Algunos viven hoy en Valencia.")["Valencia"].place.country == "ES"
