@@ -114,6 +114,11 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
             {"Drmbon": "Drmbon", "Vejnali": "Vejnali", "Garadaghly": "Garadaghly"}
             | {"Ağdaban": "Aghdaban", "Nueva Julfa": "New Julfa", "Gadrut": "Hadrut"},
         ),
+        (
+            "La matanza de Marağa en 1992; disparos contra Chakaten, Khoznavar y Aravus; Minkənd.",
+            {"Marağa": "Maraga", "Chakaten": "Chakaten", "Khoznavar": "Khoznavar"}
+            | {"Aravus": "Aravus", "Minkənd": "Minkend"},
+        ),
     ],
 )
 def test_places_the_news_names_that_no_package_has(text, names):
