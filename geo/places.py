@@ -252,6 +252,8 @@ _STREET = re.compile(
 # Each street word but its first letter: `str.find` finds them faster than a regex scan. The
 # English ones follow the name.
 _STREET_STEMS = ("alle", "venida", "laza", "aseo", "ulevar", "treet", "venue", "quare")
+# The English street words, which follow the name: "Valle" ends no street's name.
+_ENGLISH_STREETS = frozenset({"Street", "Avenue", "Square"})
 # An English street's name, right before its capitalised street word: "Republic Square".
 _NAMED_STREET = re.compile(
     r"(?<![\w'’])(?!(?:The|In|On|At|From|To|Near|By|And|A|An)\b)"
@@ -509,7 +511,7 @@ def _street_cues(text: str) -> dict[int, tuple[int, int]]:
             if street:
                 cues[street.end()] = (street.start(), -1)
             elif (
-                text[at - 1].isupper()
+                text[at - 1 : at + len(stem)] in _ENGLISH_STREETS
                 and not text[at + len(stem) : at + len(stem) + 1].isalpha()  # not "Gallego"
                 and (named := _NAMED_STREET.search(text, 0, at - 1))
             ):

@@ -653,6 +653,9 @@ def test_an_english_street_word_ends_the_street_name_before_it():
         ("Tlaxcoaque Square", "calle"),
     ]
 
+    # A word that ends like a Spanish street word ends no street: a byline's surname.
+    assert cues("Por Ernesto Valle | Fotos: Lucía Orellana\n18 de junio de 2023") == []
+
 
 def test_an_airport_named_after_a_town_is_one_mention_and_a_river_its_name():
     text = "Flights land at Zangilan International Airport and Fuzuli Airport, by the Aras River."
