@@ -286,6 +286,11 @@ _LONGEST_PARTICLE = max(map(len, PARTICLES))
 _CONJUNCTIONS = frozenset({"y", "e", "o", "u", "and", "or"})
 # English adjectives of peoples the table has no country of: "Kurdish", "Turkish".
 _ISH_ADJECTIVE = re.compile(r"[A-Z][a-z]+ish")
+# The label that opens a byline: what follows are the names of people.
+_BYLINE = re.compile(
+    r"\s*(?:Por|By|Textos?|Fotos?|Fotografías?|Ilustraci(?:ón|ones)|Imágenes|Redacción"
+    r"|Words|Photos?|Photographs?)(?::\s*|\s+(?=[A-ZÁÉÍÓÚÑ]))"
+)
 
 
 def find_mentions(article: Article, table: PlaceTable) -> list[Mention]:
@@ -932,10 +937,13 @@ def _final_apostrophe(text: str, start: int, end: int, key: str, table: PlaceTab
 def _title_case(text: str, at: int, table: PlaceTable) -> bool:
     """Whether the line around `at` capitalises most of its words, as English headlines do
     ("Azerbaijan Detains Former Karabakh Leader"): a capital there glues nothing. Some of them
-    are words, not names: a byline ("Texto: Laia Ferrer Puig") is names only."""
+    are words, not names: a byline ("Texto: Laia Ferrer Puig") is names only, and its label
+    ("Texto: Florencia Berro | Fotos: Martín Acosta") makes it no headline."""
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if _BYLINE.match(line):
+        return False
     words = [w for w in _WORD.findall(line) if len(w) > 3 and not w.isupper()]
     capitals = [w for w in words if w[0].isupper()]
     return (

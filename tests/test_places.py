@@ -775,6 +775,9 @@ def test_a_byline_of_names_is_no_headline_whose_capitals_glue_nothing():
         "Catalunya"
     ]
     assert found("Azerbaijan Detains Former Karabakh Leader") == ["Azerbaijan", "Karabakh"]
+    # A byline's label makes the line no headline: a first name that is a town is a person's.
+    assert found("Texto: Florencia Berro | Fotos: Martín Acosta\n5 de octubre de 2023") == []
+    assert found("By Victoria Lee\nYEREVAN, Armenia") == ["YEREVAN", "Armenia"]
 
 
 def test_an_english_adjective_of_a_people_before_a_kind_word_is_no_place():
