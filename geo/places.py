@@ -1091,6 +1091,7 @@ _DATELINE_DATE = re.compile(
 _PAPER_WORDS = frozenset(
     {"Times", "Post", "Herald", "Tribune", "Bee", "Globe", "Chronicle", "Gazette", "Journal"}
     | {"Star", "Sun", "Courier", "Observer", "Examiner", "Inquirer", "Register", "Telegraph"}
+    | {"Daily", "News"}
 )
 
 

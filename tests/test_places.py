@@ -841,3 +841,4 @@ def test_a_name_that_fills_a_header_field_after_the_papers_name_is_a_place():
 
 def test_a_town_that_opens_an_english_papers_name_is_a_place_inside_it():
     assert found("The Fresno Bee reported it, as did the Chicago Tribune.") == ["Fresno", "Chicago"]
+    assert found("By the Anchorage Daily News staff; Fox News said.") == ["Anchorage"]
