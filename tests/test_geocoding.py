@@ -719,6 +719,12 @@ def test_a_town_in_a_list_of_villages_of_a_district_is_a_namesake_there():
     )
     assert found["Agdam"].place.admin1 == "Tovuz District"
     assert found["Agdam"].place.kind == "village"
+    # No district lies in another: a district's name set in one is a village of that name.
+    found = by_text("Los choques empezaron en la azerbaiyana de Agdam, en el distrito de Tovuz.")
+    assert (found["Agdam"].place.admin1, found["Agdam"].place.kind) == ("Tovuz District", "village")
+    # But a list may open with a district before the towns the last area holds.
+    found = by_text("Cerca de Jermuk, en la provincia de Vayots Dzor, Goris y Kapan, en Syunik.")
+    assert found["Vayots Dzor"].place.kind == "admin1"
 
 
 def test_a_street_is_in_the_town_whose_it_is_or_the_sentence_says_it_is_in():
