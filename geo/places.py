@@ -89,6 +89,9 @@ _KIND_CUES = {
     "lagos": "lago",
     "laguna": "lago",
     "embalse": "lago",
+    "embalses": "lago",
+    "presa": "lago",
+    "presas": "lago",
     "monte": "monte",
     "montes": "monte",
     "montana": "monte",
@@ -160,6 +163,8 @@ _KIND_CUES = {
     "city": "ciudad",
     "lake": "lago",
     "reservoir": "lago",
+    "dam": "lago",
+    "dams": "lago",
     "mount": "monte",
     "range": "monte",
     "mountains": "monte",
@@ -225,7 +230,7 @@ _POST_CUES = frozenset(
     {"province", "district", "region", "village", "town", "city", "corridor", "river", "lake"}
     | {"provinces", "districts", "villages", "towns", "reservoir", "range", "mountains"}
     | {"settlement", "settlements", "rivers", "lakes", "reservoirs", "bridge", "road", "highway"}
-    | {"neighbourhood", "neighborhood", "suburb", "pass"}
+    | {"neighbourhood", "neighborhood", "suburb", "pass", "dam", "dams"}
 )
 _ARTICLES = frozenset({"la", "el", "los", "las", "the"})
 _INDEFINITE = frozenset({"una", "un"})

@@ -119,6 +119,12 @@ def test_villages_the_news_names_that_geonames_lists_without_people_or_by_anothe
             {"Marağa": "Maraga", "Chakaten": "Chakaten", "Khoznavar": "Khoznavar"}
             | {"Aravus": "Aravus", "Minkənd": "Minkend"},
         ),
+        (
+            "Jojug Marjanli, Lele Tepe; las presas de Khudafarin y Giz Galasi; the Qiz Qalasi dam.",
+            {"Jojug Marjanli": "Jojug Marjanli", "Lele Tepe": "Lele Tepe"}
+            | {"Khudafarin": "Khudafarin Reservoir", "Giz Galasi": "Giz Galasi Reservoir"}
+            | {"Qiz Qalasi": "Giz Galasi Reservoir"},
+        ),
     ],
 )
 def test_places_the_news_names_that_no_package_has(text, names):
@@ -363,6 +369,13 @@ def test_a_town_named_in_apposition_with_a_country_abroad_is_that_countrys():
     assert russia["Armavir"].place.country == "RU"
     assert by_text("Bombardeos en Armavir y Ereván; Rusia calla.")["Armavir"].place.country == "AM"
     assert by_text("Rusia envió tropas a Armavir.")["Armavir"].place.country == "AM"
+
+
+def test_a_dam_is_its_reservoir_not_the_tower_of_that_name():
+    # Qız Qalası is Baku's Maiden Tower and a dam on the Aras: "presa" and "dam" say which.
+    for text in ("Raisi opened the Qiz Qalasi dam.", "Inauguraron la presa de Giz Galasi."):
+        assert next(iter(place_names(text).values())) == "Giz Galasi Reservoir", text
+    assert place_names("Turistas suben a la Qız Qalası.") == {"Qız Qalası": "Maiden Tower"}
 
 
 def test_a_name_is_the_place_of_that_name_by_the_one_its_apposition_names():
