@@ -279,20 +279,17 @@ def _forget_namesakes_outside_their_area(
         village = _VILLAGE_WORD.search(text, mention.end, after.start) is not None
         for item in mentions[listed : index + 1]:
             place = final[item.text, item.cue][0]
+            if place is None:
+                continue
             # No district lies in another: "la azerbaiyana de Agdam, en el distrito de Tovuz"
             # is a village of Tovuz, not Karabakh's Aghdam district (a list's first items may
             # be districts: "Vayots Dzor, Goris y Kapan, en Syunik").
-            district = (
-                worded
-                and item is mention
-                and place is not None
-                and place.kind == area.kind == "admin1"
-            )
+            district = worded and item is mention and place.kind == area.kind == "admin1"
             if (
-                place is not None
-                and (
+                (
                     place.kind in SETTLEMENT_KINDS
-                    or ((village or district) and place.kind in AREA_KINDS)
+                    or district
+                    or (village and place.kind in AREA_KINDS)
                 )
                 and (
                     village
